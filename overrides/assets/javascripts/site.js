@@ -1,0 +1,108 @@
+/* Reader controls of document pages: the language view, copy link and copy citation,
+   and a language switcher that keeps the clause anchor. Without JavaScript the page
+   shows both languages and no controls. */
+(function () {
+  "use strict";
+
+  var VIEWS = ["both", "zh", "en"];
+  var STORAGE_KEY = "aigov-view";
+  var root = document.documentElement;
+  var status = document.getElementById("reader-status");
+
+  function announce(message) {
+    if (status) {
+      status.textContent = "";
+      window.setTimeout(function () { status.textContent = message; }, 50);
+    }
+  }
+
+  function storedView() {
+    try { return window.localStorage.getItem(STORAGE_KEY); } catch (error) { return null; }
+  }
+
+  function storeView(view) {
+    try { window.localStorage.setItem(STORAGE_KEY, view); } catch (error) { /* private mode */ }
+  }
+
+  function applyView(view, switcher) {
+    root.dataset.view = view;
+    if (!switcher) return;
+    switcher.querySelectorAll("[data-view]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.view === view));
+    });
+  }
+
+  function linkForView(view) {
+    var url = new URL(window.location.href);
+    if (view === "both") url.searchParams.delete("view");
+    else url.searchParams.set("view", view);
+    return url;
+  }
+
+  var switcher = document.querySelector(".view-switch");
+  var requested = new URLSearchParams(window.location.search).get("view");
+  var initial = VIEWS.indexOf(requested) >= 0 ? requested : storedView();
+  if (VIEWS.indexOf(initial) < 0) initial = "both";
+  if (initial === requested) storeView(initial);
+  applyView(initial, switcher);
+
+  if (switcher) {
+    switcher.hidden = false;
+    switcher.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-view]");
+      if (!button) return;
+      var view = button.dataset.view;
+      applyView(view, switcher);
+      storeView(view);
+      window.history.replaceState(null, "", linkForView(view));
+      announce(switcher.dataset.announce.replace("{view}", button.textContent));
+    });
+  }
+
+  function clauseUrl(id) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var base = canonical && window.location.protocol !== "file:" ? canonical.href : window.location.href;
+    return base.split("#")[0].split("?")[0] + "#" + id;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = document.execCommand("copy");
+    document.body.removeChild(area);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  document.querySelectorAll(".clause-actions").forEach(function (actions) {
+    actions.hidden = false;
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".clause-action");
+    if (!button) return;
+    var clause = button.closest(".clause");
+    var id = clause.querySelector(".clause-label").id;
+    var url = clauseUrl(id);
+    var text = button.dataset.copy === "citation" ? clause.dataset.citation + ". " + url : url;
+    copyText(text).then(
+      function () { announce(status.dataset.copied); },
+      function () { announce(status.dataset.copyFailed); }
+    );
+  });
+
+  /* The language switcher links to the same page in the other language; keep the clause. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[hreflang]");
+    if (link && window.location.hash) {
+      link.href = link.href.split("#")[0] + window.location.hash;
+    }
+  });
+})();

@@ -1,0 +1,115 @@
+"""Load the documents' metadata, sources and interface strings from the project's data."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .clauses import Document, Row, pair_versions, parse_document
+
+LANGUAGES = ("en", "zh")
+REQUIRED_BILINGUAL = ("title", "short", "occasion", "summary")
+
+
+class DataError(ValueError):
+    """A data file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Metadata of one document, shared by both language versions."""
+
+    id: str
+    slug: str
+    date: datetime.date
+    announced: datetime.date | None
+    numbered: str
+    title: dict[str, str]
+    short: dict[str, str]
+    occasion: dict[str, str]
+    summary: dict[str, str]
+    source_lines: dict[str, tuple[int, int]]
+    wrappers: dict[str, list[str]]
+
+    @property
+    def src_uri(self) -> str:
+        """The page's path inside docs/ without the language suffix."""
+        return f"documents/{self.slug}.md"
+
+    def source_file(self, docs_dir: Path, lang: str) -> Path:
+        return docs_dir / "documents" / f"{self.slug}.{lang}.md"
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    """A document with both language versions, checked to be aligned."""
+
+    info: DocumentInfo
+    versions: dict[str, Document]
+
+    def rows(self, lang: str) -> list[Row]:
+        other = other_language(lang)
+        return pair_versions(self.versions[lang], self.versions[other])
+
+
+def other_language(lang: str) -> str:
+    return next(other for other in LANGUAGES if other != lang)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise DataError(f"{path}: not valid YAML: {error}") from error
+
+
+def load_documents(path: Path) -> list[DocumentInfo]:
+    documents = []
+    for index, entry in enumerate(read_yaml(path) or []):
+        name = f"{path}: document {entry.get('id', index + 1)!r}"
+        for key in REQUIRED_BILINGUAL:
+            if not all(isinstance(entry.get(key, {}).get(lang), str) for lang in LANGUAGES):
+                raise DataError(f"{name}: '{key}' needs both 'zh' and 'en'")
+        for key in ("date", "announced"):
+            if key in entry and not isinstance(entry[key], datetime.date):
+                raise DataError(f"{name}: '{key}' must be an ISO date (YYYY-MM-DD), got {entry[key]!r}")
+        documents.append(
+            DocumentInfo(
+                id=entry["id"],
+                slug=entry["slug"],
+                date=entry["date"],
+                announced=entry.get("announced"),
+                numbered=entry.get("numbered", "item"),
+                title=entry["title"],
+                short=entry["short"],
+                occasion=entry["occasion"],
+                summary=entry["summary"],
+                source_lines={lang: tuple(lines) for lang, lines in entry["source_lines"].items()},
+                wrappers=entry.get("wrappers", {}),
+            )
+        )
+    return documents
+
+
+def load_strings(data_dir: Path, lang: str) -> dict[str, Any]:
+    return read_yaml(data_dir / "strings" / f"{lang}.yml")
+
+
+def load_corpus(data_dir: Path, docs_dir: Path) -> dict[str, CorpusDocument]:
+    """Every document with both versions parsed and their clauses paired."""
+    corpus = {}
+    for info in load_documents(data_dir / "documents.yml"):
+        versions = {}
+        for lang in LANGUAGES:
+            path = info.source_file(docs_dir, lang)
+            if not path.exists():
+                raise DataError(f"{path}: missing: document '{info.id}' needs a version in '{lang}'")
+            versions[lang] = parse_document(path.read_text(encoding="utf-8"), str(path), info.id)
+        document = CorpusDocument(info=info, versions=versions)
+        document.rows(LANGUAGES[0])
+        corpus[info.id] = document
+    return corpus

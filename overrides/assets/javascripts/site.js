@@ -98,11 +98,13 @@
     );
   });
 
-  /* The language switcher links to the same page in the other language; keep the clause. */
+  /* The language switcher links to the same page in the other language; follow it with the
+     clause anchor. Capture phase: the theme's own handler would drop the anchor. */
   document.addEventListener("click", function (event) {
-    var link = event.target.closest("a[hreflang]");
-    if (link && window.location.hash) {
-      link.href = link.href.split("#")[0] + window.location.hash;
-    }
-  });
+    var link = event.target.closest(".md-select__link[hreflang]");
+    if (!link || !window.location.hash || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    window.location.href = link.href.split("#")[0] + window.location.hash;
+  }, true);
 })();

@@ -1,0 +1,101 @@
+"""The built site: every clause is an anchor, every source sentence is on its page, in order."""
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from scheme import CLAUSE_IDS, page_path
+
+from aigov.fidelity import expected_version, repair_listing
+from aigov.source import sentences
+
+LANGUAGES = ("zh", "en")
+LANG_TAGS = {"zh": "zh-Hans", "en": "en"}
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def normalized(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("document", CLAUSE_IDS)
+def test_every_clause_is_an_anchor_and_nothing_else_is_a_clause(site, document, lang):
+    page = soup_of(site, page_path(document, lang))
+    labelled = [heading["id"] for heading in page.select(".clause .clause-label")]
+    assert labelled == CLAUSE_IDS[document]
+    for clause_id in CLAUSE_IDS[document]:
+        assert len(page.find_all(id=clause_id)) == 1, clause_id
+        assert page.select_one(f'a[href="#{clause_id}"]'), clause_id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("document", CLAUSE_IDS)
+def test_every_source_sentence_is_on_the_page_in_order(site, corpus, seed, repairs, document, lang):
+    page = soup_of(site, page_path(document, lang))
+    columns = page.select(f'.parallel-col[lang="{LANG_TAGS[lang]}"]')
+    published = normalized(" ".join(column.get_text(" ") for column in columns))
+    expected = expected_version(corpus[document].info, lang, seed, repairs)
+    position = 0
+    for paragraph in expected.paragraphs:
+        for sentence in sentences(paragraph):
+            found = published.find(normalized(sentence), position)
+            assert found >= 0, f"{document} ({lang}) misses, or has out of order: {sentence!r}"
+            position = found + len(sentence)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("document", CLAUSE_IDS)
+def test_each_clause_row_pairs_the_page_language_with_the_other(site, document, lang):
+    page = soup_of(site, page_path(document, lang))
+    other = "en" if lang == "zh" else "zh"
+    for clause in page.select(".clause"):
+        columns = clause.select(".parallel-col")
+        assert [column["lang"] for column in columns] == [LANG_TAGS[lang], LANG_TAGS[other]]
+        assert all(normalized(column.get_text()) for column in columns)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("document", CLAUSE_IDS)
+def test_document_page_states_its_metadata(site, corpus, document, lang):
+    info = corpus[document].info
+    page = soup_of(site, page_path(document, lang))
+    assert normalized(page.h1.get_text()).startswith(info.title[lang])
+    meta = page.select_one(".document-meta")
+    assert info.title["en" if lang == "zh" else "zh"] in meta.get_text()
+    assert meta.select_one(f'time[datetime="{info.date.isoformat()}"]')
+    assert info.occasion[lang] in meta.get_text()
+    for wrapper in info.wrappers.get("en", []):
+        assert wrapper in meta.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_editorial_notes_list_every_repair(site, corpus, seed, repairs, lang):
+    page = soup_of(site, ("" if lang == "en" else "zh/") + "editorial-notes/index.html")
+    tables = page.select("table.repairs")
+    assert len(tables) == len(corpus)
+    for table, document in zip(tables, corpus.values()):
+        listing = repair_listing(document, seed, repairs)
+        assert len(table.select("tbody tr")) == len(listing)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_lists_the_four_documents_in_date_order(site, corpus, lang):
+    page = soup_of(site, "index.html" if lang == "en" else "zh/index.html")
+    dates = [time["datetime"] for time in page.select(".document-list time")]
+    assert dates == sorted(info.info.date.isoformat() for info in corpus.values())
+    titles = [normalized(link.get_text()) for link in page.select(".document-list a")]
+    assert titles == [doc.info.title[lang] for doc in sorted(corpus.values(), key=lambda doc: doc.info.date)]
+
+
+def test_pages_load_no_font_or_script_from_another_host(site):
+    for html in site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for element in page.select("link[href], script[src], img[src]"):
+            address = element.get("href") or element.get("src")
+            is_remote = address.startswith(("http:", "https:", "//"))
+            assert not is_remote or element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]), (html, address)

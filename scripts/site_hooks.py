@@ -11,15 +11,36 @@ from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from aigov.clauses import DocumentError
-from aigov.corpus import CorpusDocument, DataError, load_corpus, load_strings, other_language
+from aigov.alternates import without_head_alternates
+from aigov.clauses import Block, DocumentError
+from aigov.corpus import LANGUAGES, CorpusDocument, DataError, load_corpus, load_strings, other_language
+from aigov.downloads import (
+    Download,
+    bundled_polyfills,
+    published_downloads,
+    single_document_context,
+    single_file_path,
+)
 from aigov.fidelity import SOURCE_FILE, load_repairs, repair_listing
+from aigov.glossary import GLOSSARY_FILE, Term, clause_glosses, glossary_entries, load_glossary, mark_terms
+from aigov.labels import format_date
+from aigov.offline import offline_links
+from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_list, page_context
+from aigov.search import index_page, other_language_texts, page_entries
+from aigov.themes import THEMES_FILE, Theme, load_themes, theme_sections
+from aigov.timeline import KINDS, Event, by_year, document_event, events_citing, load_timeline, neighbours
 
 _corpus: dict[str, CorpusDocument] = {}
+_events: list[Event] = []
+_themes: list[Theme] = []
+_glossary: list[Term] = []
+_downloads: list[Download] = []
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -30,8 +51,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _corpus.clear()
         _corpus.update(load_corpus(data_dir(config), Path(config.docs_dir)))
+        _events[:] = load_timeline(data_dir(config) / "timeline.yml", _corpus)
+        _themes[:] = load_themes(data_dir(config) / THEMES_FILE, _corpus)
+        _glossary[:] = load_glossary(data_dir(config) / GLOSSARY_FILE, _corpus)
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
+    # Material's offline plugin (offline copy only) has run: it named the iframe-worker shim on unpkg.com.
+    if "polyfills" in config.extra:
+        config.extra["polyfills"] = bundled_polyfills(config.extra["polyfills"])
     return config
 
 
@@ -56,28 +83,134 @@ def repairs_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> di
     return {"listing": listing}
 
 
+def themes_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+    documents = sorted((document.info for document in _corpus.values()), key=lambda info: info.date)
+    return {"documents": documents, "sections": theme_sections(_themes, _corpus, lang, strings)}
+
+
+def timeline_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+    clause_documents = {
+        clause: document.info for document in _corpus.values() for clause in document.versions[lang].clause_ids
+    }
+    documents = {document.info.id: document.info for document in _corpus.values()}
+    return {"years": by_year(_events), "kinds": KINDS, "documents": documents, "clause_documents": clause_documents}
+
+
+def document_position(document: CorpusDocument) -> dict[str, Any]:
+    previous, following = neighbours(_corpus, document.info.id)
+    event = document_event(_events, document.info.id)
+    return {"previous": previous, "next": following, "event": event.id if event else ""}
+
+
+def clause_events(document: CorpusDocument) -> dict[str, list[Event]]:
+    return {clause: events_citing(_events, clause) for clause in document.versions["en"].clause_ids}
+
+
+def glossary_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+    return {"entries": glossary_entries(_glossary, _corpus, lang)}
+
+
+def downloads_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+    return {"downloads": _downloads}
+
+
+def glossed(block: Block, lang: str, as_html: bool = False) -> str:
+    """A block's Markdown, or its text as HTML, with its glossary terms showing their counterparts."""
+    source = block.text if as_html else block.markdown
+    return mark_terms(source, clause_glosses(_glossary, block.id, lang), lang, escape=as_html)
+
+
+def render(config: MkDocsConfig, name: str, context: dict[str, Any]) -> str:
+    env = config.theme.get_env()
+    env.globals["format_date"] = format_date
+    env.filters["glossed"] = glossed
+    return env.get_template(name).render(context)
+
+
 # Pages name a view in their front matter (`data_view: repairs`); it is rendered after their text.
 DATA_VIEWS: dict[str, Callable[[MkDocsConfig, str, dict[str, Any]], dict[str, Any]]] = {
     "documents": documents_view,
+    "downloads": downloads_view,
+    "glossary": glossary_view,
     "repairs": repairs_view,
+    "themes": themes_view,
+    "timeline": timeline_view,
 }
+
+
+@event_priority(-110)  # after mkdocs-static-i18n's on_files, which cannot sort generated files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Publish the open data, one HTML file per document and, when `make build` made it, the
+    zipped offline copy (extra.offline_copy); then measure them all for the download page.
+    Each language build publishes the same bytes at the same place, the site root."""
+    for name, content in open_data(config).items():
+        files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
+    strings = {lang: load_strings(data_dir(config), lang) for lang in LANGUAGES}
+    for document in _corpus.values():
+        html = render(config, "single-document.html", single_document_context(document, strings, _corpus))
+        files.append(File.generated(config, single_file_path(document.info), content=html.encode("utf-8")))
+    if offline_copy := config.extra.get("offline_copy"):
+        files.append(File.generated(config, f"{DOWNLOADS_DIR}/{Path(offline_copy).name}", abs_src_path=offline_copy))
+    published = {file.src_uri: file.content_bytes for file in files if file.src_uri.startswith(f"{DOWNLOADS_DIR}/")}
+    try:
+        _downloads[:] = published_downloads(published, _corpus)
+    except DataError as error:
+        raise PluginError(str(error)) from error
+    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_language(page)
-    env = config.theme.get_env()
     try:
         strings = load_strings(data_dir(config), lang)
         if document := document_of(page):
-            template = env.get_template("partials/parallel-document.html")
-            return template.render(page_context(document, lang, strings))
+            context = page_context(document, lang, strings, _themes, _corpus) | {
+                "position": document_position(document),
+                "clause_events": clause_events(document),
+            }
+            return render(config, "partials/parallel-document.html", context)
         view = page.meta.get("data_view")
         if view is None:
             return markdown
         if view not in DATA_VIEWS:
             raise DataError(f"unknown data_view '{view}'; known: {', '.join(DATA_VIEWS)}")
         context = DATA_VIEWS[view](config, lang, strings)
-        rendered = env.get_template(f"partials/{view}.html").render(lang=lang, other=other_language(lang), strings=strings, **context)
+        context |= {"lang": lang, "other": other_language(lang), "strings": strings}
+        rendered = render(config, f"partials/{view}.html", context)
     except (DocumentError, DataError, KeyError, ValueError) as error:
         raise PluginError(f"{page.file.src_path}: {error}") from error
     return f"{markdown}\n\n{rendered}\n"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """In the offline copy (no directory URLs), point the templates' directory links at files."""
+    if config.use_directory_urls:
+        return html
+    return offline_links(html, page.url, {file.url for file in files})
+
+
+@event_priority(-50)  # after the search plugin has indexed the page
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """Give the page's search entries their language and the words that find them unseen."""
+    search = config.plugins.get("material/search")
+    if search is None or not hasattr(search, "search_index"):
+        raise PluginError("mkdocs.yml: the search hook needs Material's search plugin")
+    lang = page_language(page)
+    document = document_of(page)
+    other_texts = other_language_texts(document, lang) if document else {}
+    index_page(page_entries(search.search_index.entries, page.url), lang, other_texts)
+    return context
+
+
+def open_data(config: MkDocsConfig) -> dict[str, bytes]:
+    """The corpus as open data, published by on_files at the site root in downloads/."""
+    records = clause_records(_corpus, _themes, config.site_url or "")
+    return {
+        "corpus.json": to_json(records).encode("utf-8"),
+        "corpus.csv": to_csv(records).encode("utf-8"),
+        SCHEMA_FILE: (data_dir(config) / SCHEMA_FILE).read_bytes(),
+    }
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return without_head_alternates(output)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from aigov.corpus import load_corpus  # noqa: E402
 from aigov.fidelity import SOURCE_FILE, load_repairs  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -8,6 +8,15 @@ from typing import Any, Iterable
 from .clauses import Block
 from .corpus import CorpusDocument, other_language
 from .labels import clause_code, clause_name, format_date
+from .themes import Theme, related_clauses, themes_of
+
+
+@dataclass(frozen=True)
+class Link:
+    """An editorial link: where it goes and what it says."""
+
+    url: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -21,13 +30,41 @@ class ParallelRow:
     code: str = ""
     title: str = ""
     citation: str = ""
+    themes: tuple[Link, ...] = ()
+    related: tuple[Link, ...] = ()
 
     @property
     def is_heading(self) -> bool:
         return self.primary.is_heading
 
 
-def parallel_rows(document: CorpusDocument, lang: str, strings: dict[str, Any]) -> list[ParallelRow]:
+def theme_links(themes: list[Theme], clause_id: str, lang: str) -> tuple[Link, ...]:
+    """Links from a document page to the sections of the themes page that list the clause."""
+    return tuple(Link(url=f"../../themes/#{theme.id}", label=theme.name[lang]) for theme in themes_of(themes, clause_id))
+
+
+def related_links(
+    themes: list[Theme], corpus: dict[str, CorpusDocument], clause_id: str, lang: str, strings: dict[str, Any]
+) -> tuple[Link, ...]:
+    """Links to the clauses of the other documents that share a theme, saying where each goes."""
+    words = strings["themes"]
+    return tuple(
+        Link(
+            url=f"../{relation.document.info.slug}/#{relation.clause_id}",
+            label=words["related_label"].format(
+                short=relation.document.info.short[lang],
+                year=relation.document.info.date.year,
+                code=clause_code(relation.clause_id),
+                themes=words["separator"].join(theme.name[lang] for theme in relation.themes),
+            ),
+        )
+        for relation in related_clauses(themes, corpus, clause_id)
+    )
+
+
+def parallel_rows(
+    document: CorpusDocument, lang: str, strings: dict[str, Any], themes: list[Theme], corpus: dict[str, CorpusDocument]
+) -> list[ParallelRow]:
     """Rows in text order; a clause label sits one level below the heading above it."""
     info = document.info
     rows = []
@@ -52,13 +89,17 @@ def parallel_rows(document: CorpusDocument, lang: str, strings: dict[str, Any]) 
                 code=code,
                 title=strings["clause"]["title"].format(short=info.short[lang], name=name),
                 citation=citation,
+                themes=theme_links(themes, block.id, lang),
+                related=related_links(themes, corpus, block.id, lang, strings),
             )
         )
     return rows
 
 
-def page_context(document: CorpusDocument, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
-    """Everything the parallel-document template needs."""
+def page_context(
+    document: CorpusDocument, lang: str, strings: dict[str, Any], themes: list[Theme], corpus: dict[str, CorpusDocument]
+) -> dict[str, Any]:
+    """Everything the parallel-document template needs; `themes` and `corpus` give each clause its related clauses."""
     other = other_language(lang)
     info = document.info
     return {
@@ -70,7 +111,7 @@ def page_context(document: CorpusDocument, lang: str, strings: dict[str, Any]) -
         "issued": format_date(info.date, strings),
         "announced": format_date(info.announced, strings) if info.announced else "",
         "wrappers": info.wrappers.get("en", []),
-        "rows": parallel_rows(document, lang, strings),
+        "rows": parallel_rows(document, lang, strings, themes, corpus),
     }
 
 

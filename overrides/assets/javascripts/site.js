@@ -98,6 +98,34 @@
     );
   });
 
+  /* The theme's search dialog has no accessible name; give it the search field's label. */
+  var searchDialog = document.querySelector('.md-search[role="dialog"]');
+  var searchField = document.querySelector(".md-search__input");
+  if (searchDialog && searchField) {
+    searchDialog.setAttribute("aria-label", searchField.getAttribute("aria-label"));
+  }
+
+  /* Timeline: show the events of one kind, or all of them. */
+  var filter = document.querySelector(".timeline-filter");
+  if (filter) {
+    var timelineStatus = document.getElementById("timeline-status");
+    filter.hidden = false;
+    filter.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-kind]");
+      if (!button) return;
+      var kind = button.dataset.kind;
+      var shown = 0;
+      document.querySelectorAll(".timeline-event").forEach(function (item) {
+        item.hidden = kind !== "all" && item.dataset.kind !== kind;
+        if (!item.hidden) shown += 1;
+      });
+      filter.querySelectorAll("[data-kind]").forEach(function (option) {
+        option.setAttribute("aria-pressed", String(option === button));
+      });
+      timelineStatus.textContent = filter.dataset.shown.replace("{count}", shown);
+    });
+  }
+
   /* The language switcher links to the same page in the other language; follow it with the
      clause anchor. Capture phase: the theme's own handler would drop the anchor. */
   document.addEventListener("click", function (event) {
@@ -107,4 +135,26 @@
     event.stopPropagation();
     window.location.href = link.href.split("#")[0] + window.location.hash;
   }, true);
+
+  /* Search, in the messages the theme posts to its search worker. The index holds both
+     languages, each entry with the other language's words unseen: keep this page's language,
+     so that a clause is found once, in either language. The worker cuts a Chinese query into
+     the index's words but never lets a word end on the query's last character: end each
+     Chinese run with a character no word contains (a single character is left as it is). */
+  var SEARCH_SETUP = 0;
+  var SEARCH_QUERY = 2;
+  var QUERY_END = "\u303b";
+  var postToWorker = window.Worker && window.Worker.prototype.postMessage;
+  if (postToWorker) {
+    window.Worker.prototype.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (message && message.type === SEARCH_SETUP && message.data && message.data.docs) {
+        var docs = message.data.docs.filter(function (doc) { return !doc.lang || doc.lang === root.lang; });
+        args[0] = { type: SEARCH_SETUP, data: Object.assign({}, message.data, { docs: docs }) };
+      } else if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
+        args[0] = { type: SEARCH_QUERY, data: message.data.replace(/\p{sc=Han}{2,}/gu, "$&" + QUERY_END) };
+      }
+      return postToWorker.apply(this, args);
+    };
+  }
 })();

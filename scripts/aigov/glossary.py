@@ -1,0 +1,199 @@
+"""The bilingual glossary: checked against the clauses it cites, sorted for its page, and the
+glossary terms of a clause marked up so that each shows its counterpart."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .corpus import CorpusDocument, DataError, read_yaml
+from .labels import clause_code
+
+GLOSSARY_FILE = "glossary.yml"
+_PINYIN = re.compile(r"^[a-zü]+( [a-zü]+)*$")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """An English rendering of a term and the clauses whose English text uses it."""
+
+    en: str
+    clauses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A Chinese term, its pinyin (for sorting) and its English renderings."""
+
+    zh: str
+    pinyin: str
+    renderings: tuple[Rendering, ...]
+
+
+@dataclass(frozen=True)
+class ClauseLink:
+    code: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """On the glossary page: a rendering in the other language and where it is used."""
+
+    text: str
+    pinyin: str
+    clauses: tuple[ClauseLink, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the glossary page: a term in the page's language and its counterparts."""
+
+    text: str
+    pinyin: str
+    counterparts: tuple[Counterpart, ...]
+
+
+def phrase_pattern(phrase: str, lang: str) -> re.Pattern[str]:
+    """Where `phrase` occurs as words: Chinese anywhere; English as whole words, and also with
+    its initial letter's case swapped (a rendering may open a sentence), nothing more lenient."""
+    if lang == "zh":
+        return re.compile(re.escape(phrase))
+    initial = f"[{re.escape(phrase[0].lower())}{re.escape(phrase[0].upper())}]"
+    before = r"(?<!\w)" if re.match(r"\w", phrase[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", phrase[-1]) else ""
+    return re.compile(before + initial + re.escape(phrase[1:]) + after)
+
+
+def clause_texts(corpus: dict[str, CorpusDocument]) -> dict[str, dict[str, str]]:
+    """The text of every clause and heading by id, in each language."""
+    return {
+        block.id: {lang: next(b.text for b in document.versions[lang].blocks if b.id == block.id) for lang in ("zh", "en")}
+        for document in corpus.values()
+        for block in document.versions["en"].blocks
+    }
+
+
+def _text(entry: dict[str, Any], key: str, name: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise DataError(f"{name}: needs '{key}'")
+    return value
+
+
+def parse_term(entry: Any, name: str, texts: dict[str, dict[str, str]]) -> Term:
+    """One term, checked: every rendering occurs in the clauses it names, in both languages."""
+    if not isinstance(entry, dict):
+        raise DataError(f"{name}: must be a mapping with zh, pinyin and renderings")
+    zh = _text(entry, "zh", name)
+    pinyin = _text(entry, "pinyin", name)
+    if not _PINYIN.match(pinyin):
+        raise DataError(f"{name}: 'pinyin' must be lower-case syllables separated by spaces, got {pinyin!r}")
+    renderings = entry.get("renderings")
+    if not isinstance(renderings, list) or not renderings:
+        raise DataError(f"{name}: 'renderings' must list at least one rendering")
+    parsed: list[Rendering] = []
+    for rendering in renderings:
+        en = _text(rendering if isinstance(rendering, dict) else {}, "en", name)
+        where = f"{name}, rendering {en!r}"
+        if any(other.en == en for other in parsed):
+            raise DataError(f"{where}: duplicate rendering")
+        clauses = rendering.get("clauses")
+        if not isinstance(clauses, list) or not clauses:
+            raise DataError(f"{where}: 'clauses' must list at least one clause id")
+        if len(set(map(str, clauses))) != len(clauses):
+            raise DataError(f"{where}: a clause is listed twice")
+        for clause_id in clauses:
+            if clause_id not in texts:
+                raise DataError(f"{where}: unknown clause {clause_id!r}")
+            if not phrase_pattern(zh, "zh").search(texts[clause_id]["zh"]):
+                raise DataError(f"{where}: '{zh}' does not occur in the Chinese text of '{clause_id}'")
+            if not phrase_pattern(en, "en").search(texts[clause_id]["en"]):
+                raise DataError(f"{where}: '{en}' does not occur in the English text of '{clause_id}'")
+        parsed.append(Rendering(en=en, clauses=tuple(clauses)))
+    return Term(zh=zh, pinyin=pinyin, renderings=tuple(parsed))
+
+
+def load_glossary(path: Path, corpus: dict[str, CorpusDocument]) -> list[Term]:
+    """The terms of `path`; a bad entry raises DataError naming the file and the term."""
+    entries = read_yaml(path) or []
+    if not isinstance(entries, list):
+        raise DataError(f"{path}: must be a list of terms")
+    texts = clause_texts(corpus)
+    terms: list[Term] = []
+    for index, entry in enumerate(entries):
+        zh = entry.get("zh") if isinstance(entry, dict) else None
+        name = f"{path}: term {zh or index + 1!r}"
+        if any(term.zh == zh for term in terms):
+            raise DataError(f"{name}: duplicate term")
+        terms.append(parse_term(entry, name, texts))
+    return terms
+
+
+def pinyin_key(pinyin: str) -> tuple[list[str], str]:
+    """Sort key in dictionary order: syllable by syllable, ü as u (lu, lü, lun), then lü after lu."""
+    return [syllable.replace("ü", "u") for syllable in pinyin.split()], pinyin
+
+
+def glossary_entries(terms: list[Term], corpus: dict[str, CorpusDocument], lang: str) -> list[Entry]:
+    """The glossary page's lines: Chinese terms in pinyin order, or English renderings in
+    alphabetical order (a rendering shared by two terms is one line with both)."""
+    slugs = {block.id: document.info.slug for document in corpus.values() for block in document.versions["en"].blocks}
+
+    def links(clauses: tuple[str, ...]) -> tuple[ClauseLink, ...]:
+        return tuple(ClauseLink(code=clause_code(id_), url=f"../documents/{slugs[id_]}/#{id_}") for id_ in clauses)
+
+    if lang == "zh":
+        return [
+            Entry(
+                text=term.zh,
+                pinyin=term.pinyin,
+                counterparts=tuple(Counterpart(text=r.en, pinyin="", clauses=links(r.clauses)) for r in term.renderings),
+            )
+            for term in sorted(terms, key=lambda term: (pinyin_key(term.pinyin), term.zh))
+        ]
+    by_rendering: dict[str, list[Counterpart]] = {}
+    for term in sorted(terms, key=lambda term: pinyin_key(term.pinyin)):
+        for rendering in term.renderings:
+            counterpart = Counterpart(text=term.zh, pinyin=term.pinyin, clauses=links(rendering.clauses))
+            by_rendering.setdefault(rendering.en, []).append(counterpart)
+    return [
+        Entry(text=en, pinyin="", counterparts=tuple(by_rendering[en]))
+        for en in sorted(by_rendering, key=lambda en: (en.casefold(), en))
+    ]
+
+
+def clause_glosses(terms: list[Term], clause_id: str, lang: str) -> dict[str, str]:
+    """The glossary phrases of a clause in `lang`, each with the counterpart it shows."""
+    glosses: dict[str, list[str]] = {}
+    for term in terms:
+        for rendering in term.renderings:
+            if clause_id in rendering.clauses:
+                phrase, counterpart = (term.zh, rendering.en) if lang == "zh" else (rendering.en, term.zh)
+                glosses.setdefault(phrase, []).append(counterpart)
+    return {phrase: " / ".join(counterparts) for phrase, counterparts in glosses.items()}
+
+
+def mark_terms(text: str, glosses: dict[str, str], lang: str, escape: bool) -> str:
+    """`text` with the first occurrence of each glossed phrase wrapped, unchanged, in a focusable
+    <abbr> whose title is its counterpart (once per block: every occurrence would be a tab stop);
+    longer phrases win where two overlap.
+
+    `escape` HTML-escapes the rest of the text, for a plain-text block rendered as HTML."""
+    found: list[tuple[int, int, str]] = []
+    for phrase in sorted(glosses, key=len, reverse=True):
+        for match in phrase_pattern(phrase, lang).finditer(text):
+            if all(match.end() <= start or match.start() >= end for start, end, _ in found):
+                found.append((match.start(), match.end(), glosses[phrase]))
+                break
+    plain = html.escape if escape else str
+    pieces, position = [], 0
+    for start, end, title in sorted(found):
+        pieces.append(plain(text[position:start]))
+        pieces.append(f'<abbr class="glossary-term" title="{html.escape(title)}" tabindex="0">{plain(text[start:end])}</abbr>')
+        position = end
+    pieces.append(plain(text[position:]))
+    return "".join(pieces)

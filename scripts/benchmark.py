@@ -1,0 +1,212 @@
+"""Benchmark this site against a plain Material + mkdocs-static-i18n build of the same Markdown.
+
+A script, not a test: it prints figures to compare with the targets (Lighthouse 100 for
+accessibility, best practices and SEO, at least 95 for performance; a document page at most
+20 KB gzip heavier than the plain build's). Run: .venv/bin/python scripts/benchmark.py
+Needs `npm ci` (Lighthouse) and Chromium (CHROMIUM, default /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+PAGE_TYPES = {
+    "home": "",
+    "document": "documents/global-ai-governance-action-plan/",
+    "themes": "themes/",
+    "timeline": "timeline/",
+    "about": "about/",
+}
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+def plain_project(destination: Path) -> Path:
+    """The same Markdown with Material and mkdocs-static-i18n only: no hooks, no overrides."""
+    shutil.copytree(ROOT / "docs", destination / "docs")
+    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader)
+    plain = {
+        "site_name": ours["site_name"],
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": "en"},
+        "plugins": [{"search": {}}, {"i18n": next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)}],
+        "nav": ours["nav"],
+        "markdown_extensions": ["attr_list", "md_in_html", "abbr", "toc"],
+    }
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+    return destination
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    pass
+
+
+_IgnoreTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed where the client accepts it, as GitHub Pages does."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.suffix.endswith(COMPRESSIBLE) or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        if not path.exists():
+            self.send_error(404)
+            return None
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        from io import BytesIO
+
+        return BytesIO(body)
+
+
+@contextlib.contextmanager
+def serving(site: Path):
+    handler = lambda *args, **kwargs: _GzipHandler(*args, directory=str(site), **kwargs)  # noqa: E731
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def page_weight(browser, url: str, site: Path) -> dict[str, dict[str, int]]:
+    """Bytes a first visit loads, by kind, raw and gzip (computed from the files served)."""
+    context = browser.new_context()
+    page = context.new_page()
+    loaded: list[tuple[str, str]] = []
+    page.on("requestfinished", lambda request: loaded.append((request.url, request.resource_type)))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    weights: dict[str, dict[str, int]] = {}
+    base = url.split("/", 3)[:3]
+    for address, resource_type in loaded:
+        relative = address.split("/", 3)[3].split("#")[0].split("?")[0] if address.count("/") >= 3 else ""
+        path = site / relative
+        if path.is_dir() or not relative or relative.endswith("/"):
+            path = path / "index.html"
+        if not path.exists() or not address.startswith("/".join(base)):
+            continue
+        kind = "search index" if "search_index" in address else {
+            "document": "HTML", "stylesheet": "CSS", "script": "JS"}.get(resource_type, "other")
+        data = path.read_bytes()
+        entry = weights.setdefault(kind, {"raw": 0, "gzip": 0})
+        entry["raw"] += len(data)
+        entry["gzip"] += len(gzip.compress(data, mtime=0))
+    return weights
+
+
+def lighthouse(url: str, workdir: Path) -> dict[str, int]:
+    report = workdir / "lighthouse.json"
+    subprocess.run(
+        [
+            str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
+            f"--output-path={report}", "--only-categories=performance,accessibility,best-practices,seo",
+            f"--chrome-flags={CHROMIUM_FLAGS}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+        capture_output=True,
+    )
+    categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {name: round(category["score"] * 100) for name, category in categories.items()}
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds timed per variant (median)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    arguments = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as temporary:
+        workdir = Path(temporary)
+        plain = plain_project(workdir / "plain")
+        variants = {"this site": (ROOT, workdir / "site"), "plain build": (plain, workdir / "plain-site")}
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--site-dir"]
+        results: dict[str, dict] = {}
+        for name, (project, site) in variants.items():
+            times = [timed([*mkdocs, str(site)], project) for _ in range(arguments.runs)]
+            results[name] = {"build": statistics.median(times), "site": site}
+            index = site / "search" / "search_index.json"
+            data = index.read_bytes()
+            results[name]["index"] = (len(data), len(gzip.compress(data, mtime=0)))
+        offline = sorted((variants["this site"][1] / "downloads").glob("*.zip"))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.split()[1:])
+            for name, result in results.items():
+                with serving(result["site"]) as base:
+                    result["pages"] = {
+                        (kind, lang): page_weight(browser, base + lang + path, result["site"])
+                        for kind, path in PAGE_TYPES.items()
+                        for lang in ("", "zh/")
+                    }
+                    if not arguments.no_lighthouse:
+                        result["lighthouse"] = {kind: lighthouse(base + path, workdir) for kind, path in PAGE_TYPES.items()}
+            browser.close()
+
+    print("| figure | this site | plain build |")
+    print("|---|---|---|")
+    ours, plain_result = results["this site"], results["plain build"]
+    print(f"| full build, online (s, median of {arguments.runs}) | {ours['build']:.2f} | {plain_result['build']:.2f} |")
+    print(f"| search index (KiB raw / gzip) | {kib(ours['index'][0])} / {kib(ours['index'][1])} | {kib(plain_result['index'][0])} / {kib(plain_result['index'][1])} |")
+    if offline:
+        print(f"| offline zip (KiB) | {kib(offline[-1].stat().st_size)} | – |")
+    for (kind, lang), weights in ours["pages"].items():
+        theirs = plain_result["pages"][(kind, lang)]
+        for part in ("HTML", "CSS", "JS", "search index"):
+            a, b = weights.get(part, {"raw": 0, "gzip": 0}), theirs.get(part, {"raw": 0, "gzip": 0})
+            print(f"| {kind} {lang or 'en/'} {part} (KiB raw / gzip) | {kib(a['raw'])} / {kib(a['gzip'])} | {kib(b['raw'])} / {kib(b['gzip'])} |")
+        total = sum(part["gzip"] for part in weights.values())
+        total_plain = sum(part["gzip"] for part in theirs.values())
+        print(f"| {kind} {lang or 'en/'} total gzip (KiB) | {kib(total)} | {kib(total_plain)} |")
+    if "lighthouse" in ours:
+        for kind in PAGE_TYPES:
+            a, b = ours["lighthouse"][kind], plain_result["lighthouse"][kind]
+            scores = lambda s: " / ".join(str(s[c]) for c in ("performance", "accessibility", "best-practices", "seo"))  # noqa: E731
+            print(f"| Lighthouse mobile {kind} (perf / a11y / best / SEO) | {scores(a)} | {scores(b)} |")
+
+
+if __name__ == "__main__":
+    main()

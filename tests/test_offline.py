@@ -1,0 +1,292 @@
+"""The downloads of `make build`: the zipped offline copy, opened from disk in Chromium with
+every request that is not file: blocked and recorded; the single-file documents; and the
+download page, whose sizes and checksums must be those of the files it publishes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from test_quality import broken_links
+
+from aigov.corpus import LANGUAGES
+from aigov.downloads import newest_text_date, offline_copy_name
+
+ZIP_LIMIT = 5_000_000
+
+
+def build_release(site_dir: Path) -> None:
+    """What `make build` runs, into `site_dir`; it must log no warning."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "WARNING" not in log, log
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("release")
+    build_release(site_dir)
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def offline_zip(release: Path, corpus) -> Path:
+    name = offline_copy_name(newest_text_date(document.info for document in corpus.values()))
+    assert sorted(path.name for path in (release / "downloads").glob("*.zip")) == [f"{name}.zip"]
+    return release / "downloads" / f"{name}.zip"
+
+
+@pytest.fixture(scope="module")
+def offline_copy(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip unpacked, as a reader would: the folder it makes."""
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    return target / offline_zip.stem
+
+
+@pytest.fixture
+def offline_tab(browser):
+    """A tab that lets file: requests through and blocks and records every other one, with
+    the page's script errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    record = {"blocked": [], "requested": [], "errors": []}
+
+    def guard(route) -> None:
+        if urlsplit(route.request.url).scheme == "file":
+            route.continue_()
+        else:
+            record["blocked"].append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    context.on("request", lambda request: record["requested"].append(request.url))
+    tab = context.new_page()
+    tab.on("pageerror", lambda error: record["errors"].append(str(error)))
+    yield tab, record
+    context.close()
+
+
+def assert_offline(record: dict[str, list[str]]) -> None:
+    assert record["blocked"] == []
+    assert [url for url in record["requested"] if urlsplit(url).scheme != "file"] == []
+    assert record["errors"] == []
+
+
+def local_path(url: str) -> Path:
+    return Path(unquote(urlsplit(url).path))
+
+
+# The zip
+
+
+def test_zip_unpacks_into_one_folder_under_the_size_limit(offline_zip: Path):
+    assert offline_zip.stat().st_size < ZIP_LIMIT
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = archive.namelist()
+        assert {name.split("/")[0] for name in names} == {offline_zip.stem}
+        assert {entry.date_time for entry in archive.infolist()} == {(*map(int, offline_zip.stem[-10:].split("-")), 0, 0, 0)}
+    for page in ("index.html", "zh/index.html", "download.html", "zh/download.html", "search/search_index.js"):
+        assert f"{offline_zip.stem}/{page}" in names
+
+
+def test_zip_is_the_same_bytes_on_every_build(offline_zip: Path, tmp_path: Path):
+    build_release(tmp_path / "again")
+    assert (tmp_path / "again" / "downloads" / offline_zip.name).read_bytes() == offline_zip.read_bytes()
+
+
+def test_offline_copy_bundles_the_worker_shim_and_leaves_urls_of_the_online_site(offline_copy: Path, release: Path):
+    page = (offline_copy / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in page
+    assert 'src="assets/javascripts/vendor/iframe-worker/shim.js"' in page
+    assert (offline_copy / "documents" / "shanghai-declaration.html").is_file()
+    online = (release / "index.html").read_text(encoding="utf-8")
+    assert "iframe-worker" not in online
+    assert (release / "documents" / "shanghai-declaration" / "index.html").is_file()
+    assert not (release / "documents" / "shanghai-declaration.html").exists()
+
+
+def test_offline_copy_names_no_other_host(offline_copy: Path):
+    """No page, stylesheet or script loads anything from another host."""
+    loaders = re.compile(r"""(?:src|href)=["'](?:https?:)?//|@import|url\(["']?(?:https?:)?//""")
+    for path in offline_copy.rglob("*"):
+        if path.suffix in {".html", ".css"}:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".html":
+                soup = BeautifulSoup(text, "html.parser")
+                external = [
+                    tag.get("src") or tag.get("href")
+                    for tag in soup.select("script[src], link[href], img[src], iframe[src]")
+                    if urlsplit(tag.get("src") or tag.get("href")).scheme
+                ]
+                assert external == [], path
+            else:
+                assert not loaders.search(text), path
+
+
+# The offline copy in Chromium, from file://
+
+
+def test_offline_copy_navigates_documents_and_languages_without_a_request(offline_tab, offline_copy: Path, corpus):
+    tab, record = offline_tab
+    tab.goto((offline_copy / "index.html").as_uri())
+    tab.locator(".document-list a").first.click()
+    first = sorted(corpus.values(), key=lambda document: document.info.date)[0].info
+    tab.wait_for_url("**/documents/*.html")
+    assert local_path(tab.url) == offline_copy / "documents" / f"{first.slug}.html"
+    assert tab.locator("h1").first.inner_text().removesuffix("¶") == first.title["en"]
+
+    # Material's language selector, to the same page in Chinese
+    tab.locator(".md-header__option .md-select").first.hover()
+    tab.locator("a.md-select__link[hreflang='zh']").click()
+    tab.wait_for_url("**/zh/documents/*.html")
+    assert local_path(tab.url) == offline_copy / "zh" / "documents" / f"{first.slug}.html"
+    assert tab.locator("h1").first.inner_text().removesuffix("¶") == first.title["zh"]
+
+    # a cross-link to a related clause of another document
+    related = tab.locator("details.clause-related").first
+    related.locator("summary").click()
+    link = related.locator("li a").first
+    slug, clause = re.fullmatch(r"([a-z-]+)\.html#([a-z0-9-]+)", link.get_attribute("href")).groups()
+    link.click()
+    tab.wait_for_url(f"**/zh/documents/{slug}.html#{clause}")
+    assert tab.locator(f"[id='{clause}']").count() == 1
+
+    # a theme of that clause, on the themes page
+    theme = tab.locator(f"[id='{clause}'] ~ .clause-themes a, section:has([id='{clause}']) .clause-themes p a").first
+    theme_id = theme.get_attribute("href").split("#")[1]
+    theme.click()
+    tab.wait_for_url(f"**/zh/themes.html#{theme_id}")
+    assert tab.locator(f"[id='{theme_id}']").count() == 1
+
+    # the next page in the footer, then back home through the header
+    tab.locator("a.md-footer__link--next").click()
+    tab.wait_for_load_state()
+    tab.locator("a.md-header__button.md-logo").click()
+    tab.wait_for_url("**/zh/index.html")
+    assert_offline(record)
+
+
+def test_offline_view_switch_shows_one_language(offline_tab, offline_copy: Path):
+    tab, record = offline_tab
+    tab.goto((offline_copy / "documents" / "shanghai-declaration.html").as_uri())
+    english = tab.locator(".clause .parallel-col[lang='en']").first
+    chinese = tab.locator(".clause .parallel-col[lang='zh-Hans']").first
+    assert english.is_visible() and chinese.is_visible()
+    tab.locator(".view-switch button[data-view='zh']").click()
+    assert chinese.is_visible() and not english.is_visible()
+    tab.locator(".view-switch button[data-view='en']").click()
+    assert english.is_visible() and not chinese.is_visible()
+    assert tab.locator(".view-switch button[data-view='en']").get_attribute("aria-pressed") == "true"
+    assert_offline(record)
+
+
+def test_offline_timeline_filters_events(offline_tab, offline_copy: Path):
+    tab, record = offline_tab
+    tab.goto((offline_copy / "timeline.html").as_uri())
+    events = tab.locator(".timeline-event")
+    total = events.count()
+    assert total > 0
+    tab.locator(".timeline-filter button[data-kind='document']").click()
+    shown = tab.locator(".timeline-event:visible").count()
+    assert 0 < shown < total
+    assert_offline(record)
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "clause"),
+    [("index.html", "Global South", "gap-4"), ("zh/index.html", "数据安全", "ini-6")],
+)
+def test_offline_search_finds_the_clause(offline_tab, offline_copy: Path, start: str, query: str, clause: str):
+    tab, record = offline_tab
+    tab.goto((offline_copy / start).as_uri())
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    search = tab.locator("input.md-search__input")
+    search.type(query)
+    search.press("End")
+    results = tab.locator(".md-search-result__list a")
+    results.first.wait_for()
+    found = [urlsplit(results.nth(index).get_attribute("href")) for index in range(results.count())]
+    assert all(url.scheme == "file" and url.path.endswith(".html") for url in found), found
+    assert clause in [url.fragment for url in found], found
+    assert_offline(record)
+
+
+# The single-file documents
+
+
+@pytest.mark.parametrize("slug", ["global-ai-governance-initiative", "shanghai-declaration", "capacity-building-action-plan", "global-ai-governance-action-plan"])
+def test_single_file_holds_both_texts_and_every_anchor(offline_tab, release: Path, corpus, slug: str):
+    document = next(document for document in corpus.values() if document.info.slug == slug)
+    path = release / "downloads" / f"{slug}.html"
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select("script, link, img, iframe") == []
+    assert soup.select("style")
+    tab, record = offline_tab
+    tab.goto(path.as_uri())
+    for lang in LANGUAGES:
+        version = document.versions[lang]
+        assert tab.locator(f"h1 [lang|='{lang}']").inner_text() == document.info.title[lang]
+        for block in version.blocks:
+            element = tab.locator(f"[id='{block.id}'] [lang|='{lang}']").last
+            assert element.inner_text() == block.text, block.id
+    clause_ids = document.versions["en"].clause_ids
+    anchors = [link.get("href") for link in soup.select(".clause-label a")]
+    assert anchors == [f"#{clause}" for clause in clause_ids]
+    tab.locator(f"a[href='#{clause_ids[-1]}']").click()
+    assert tab.evaluate("location.hash") == f"#{clause_ids[-1]}"
+    assert_offline(record)
+
+
+# The download page
+
+
+@pytest.mark.parametrize("page", ["download/index.html", "zh/download/index.html"])
+def test_download_page_lists_every_published_file_with_its_size_and_checksum(release: Path, page: str):
+    html = release / page
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select(".downloads tbody tr")
+    listed = {}
+    for row in rows:
+        link = row.select_one("a[href]")
+        target = (html.parent / link["href"]).resolve()
+        content = target.read_bytes()
+        assert link.get_text() == target.name
+        assert int(row.select_one("data")["value"]) == len(content), target.name
+        assert row.select_one("code.download-checksum").get_text() == hashlib.sha256(content).hexdigest(), target.name
+        listed[target.name] = row.select_one("time")["datetime"]
+    published = sorted(path.name for path in (release / "downloads").iterdir())
+    assert sorted(listed) == published
+    assert {"corpus.json", "corpus.csv", "corpus.schema.json"} <= set(listed)
+    assert listed["shanghai-declaration.html"] == "2024-07-04"
+    zip_name = next(name for name in listed if name.endswith(".zip"))
+    assert listed[zip_name] == zip_name[-14:-4]
+
+
+def test_plain_build_lists_the_files_it_publishes_without_a_zip(site: Path):
+    soup = BeautifulSoup((site / "download" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    names = [link.get_text() for link in soup.select(".downloads tbody a")]
+    assert names and not any(name.endswith(".zip") for name in names)
+    assert sorted(names) == sorted(path.name for path in (site / "downloads").iterdir())
+
+
+def test_every_internal_link_and_anchor_of_the_offline_copy_resolves(offline_copy: Path):
+    broken, _ = broken_links(offline_copy, opened_from_disk=True)
+    assert not broken, "\n".join(broken)

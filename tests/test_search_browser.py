@@ -1,0 +1,77 @@
+"""Material's search in Chromium, typed as a reader types: the query set, result language and
+uniqueness, and the landing on a clause."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from search_driver import Query, load_queries, open_search, search, shown_sections
+
+QUERIES = load_queries()
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser, server) -> Iterator[dict[str, Any]]:
+    """One page per site language with the search open, reused across the query set."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = {}
+    for lang in ("en", "zh"):
+        pages[lang] = context.new_page()
+        open_search(pages[lang], server, lang)
+    yield pages
+    context.close()
+
+
+def test_the_query_set_is_half_chinese_half_english():
+    chinese = {query.text for query in QUERIES if any("\u4e00" <= char <= "\u9fff" for char in query.text)}
+    english = {query.text for query in QUERIES} - chinese
+    assert len(chinese) >= 20 and len(english) >= 20
+    assert {query.site for query in QUERIES} == {"en", "zh"}
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda query: f"{query.site}:{query.text}")
+def test_query_lists_its_anchor_among_the_first_three_results(search_pages, query: Query):
+    results = shown_sections(search(search_pages[query.site], query.text))
+    top = [(result.lang, result.anchor) for result in results[:3]]
+    assert (query.site, query.clause) in top, f"{query.text!r} on {query.site}: {top}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("zh", "全球南方"), ("zh", "open source"), ("zh", "GAP-10"), ("en", "数据安全"), ("en", "GAP-10")]
+)
+def test_results_are_in_the_site_language_and_none_twice(search_pages, lang: str, text: str):
+    results = search(search_pages[lang], text)
+    assert results, f"no result for {text!r}"
+    assert {result.lang for result in results} == {lang}
+    locations = [(result.path, result.anchor) for result in results]
+    assert len(locations) == len(set(locations)), locations
+
+
+def test_following_a_result_lands_on_the_highlighted_clause(page, server):
+    open_search(page, server, "zh")
+    results = shown_sections(search(page, "全球南方"))
+    result = next(result for result in results if result.anchor == "cap-g1")
+    page.click(f'.md-search-result__list a[href="{result.href}"]')
+    page.wait_for_url("**/zh/documents/capacity-building-action-plan/**#cap-g1")
+    assert urlsplit(page.url).fragment == "cap-g1"
+    assert page.evaluate("() => document.querySelector(':target').id") == "cap-g1"
+    marks = page.eval_on_selector_all(
+        "section.clause:has(#cap-g1) mark[data-md-highlight]", "marks => marks.map(mark => mark.textContent)"
+    )
+    assert "全球南方" in marks
+    assert page.evaluate(
+        "() => { const box = document.getElementById('cap-g1').getBoundingClientRect();"
+        " return box.top >= 0 && box.top < window.innerHeight; }"
+    )
+
+
+def test_a_result_names_its_document_and_clause(search_pages):
+    page = search_pages["en"]
+    search(page, "GAP-10")
+    item = page.locator(".md-search-result__item", has=page.locator('a[href*="#gap-10"]')).first
+    text = item.inner_text()
+    assert "Global AI Governance Action Plan" in text
+    assert "GAP-10" in text

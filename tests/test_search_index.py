@@ -1,0 +1,102 @@
+"""The search index the build writes: entries by language, the other language unseen, policy
+terms whole; and the pure functions behind it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+import yaml
+
+from aigov.search import EXTRA_FIELD, compound_parts, index_page, page_entries, segment_chinese
+
+ROOT = Path(__file__).resolve().parent.parent
+USER_DICT = ROOT / "data" / "jieba-userdict.txt"
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+WORD = "\u200b"
+
+
+@pytest.fixture(scope="module")
+def index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def entries(index: dict) -> dict[str, dict]:
+    return {entry["location"]: entry for entry in index["docs"]}
+
+
+@pytest.fixture(scope="module")
+def user_dictionary():
+    jieba.load_userdict(str(USER_DICT))
+
+
+def test_every_glossary_term_is_in_the_user_dictionary():
+    words = set(USER_DICT.read_text(encoding="utf-8").split())
+    glossary = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    missing = [run for term in glossary for run in HAN_RUN.findall(term["zh"]) if len(run) > 1 and run not in words]
+    assert not missing
+    assert {"人类命运共同体", "全球南方", "智能鸿沟", "以人为本", "智能向善", "可持续发展议程"} <= words
+
+
+def test_the_search_plugin_reads_the_user_dictionary(index: dict, entries: dict):
+    assert "extra" in index["config"]["fields"]
+    text = entries["zh/documents/capacity-building-action-plan/#cap-g1"]["text"]
+    assert f"{WORD}全球南方{WORD}" in text
+    assert f"{WORD}智能鸿沟{WORD}" in entries["zh/documents/global-ai-governance-initiative/#ini-11"]["text"]
+
+
+def test_every_entry_has_its_language(index: dict):
+    for entry in index["docs"]:
+        assert entry["lang"] == ("zh" if entry["location"].startswith("zh/") else "en"), entry["location"]
+
+
+def test_a_clause_shows_its_language_and_is_found_by_the_other(entries: dict):
+    zh = entries["zh/documents/global-ai-governance-action-plan/#gap-10"]
+    en = entries["documents/global-ai-governance-action-plan/#gap-10"]
+    assert "Advancing the governance of AI safety" not in zh["text"]
+    assert "Advancing the governance of AI safety" in zh[EXTRA_FIELD]
+    assert "人工智能" not in en["text"]
+    assert f"{WORD}数据安全{WORD}" in en[EXTRA_FIELD]
+    assert zh["title"].startswith("GAP-10") and en["title"] == "GAP-10 Action Plan, item 10"
+
+
+def test_editorial_controls_are_not_indexed(entries: dict):
+    clause = entries["documents/global-ai-governance-action-plan/#gap-10"]
+    assert "Copy link" not in clause["text"]
+    page = entries["documents/global-ai-governance-action-plan/"]
+    assert "Languages shown" not in page["text"]
+
+
+def test_themes_and_timeline_are_indexed_without_repeating_the_clauses(entries: dict):
+    theme = entries["themes/#open-source"]
+    assert theme["title"] == "Open source and open sharing"
+    assert "We need to" not in theme["text"] and "开源" not in theme["text"]
+    assert any(location.startswith("timeline/#year-") for location in entries)
+    assert any(location.startswith("zh/timeline/#year-") for location in entries)
+
+
+def test_compound_parts_find_the_words_inside_policy_terms(user_dictionary):
+    segmented = segment_chinese("建立风险等级测试评估体系和科技伦理审查制度")
+    assert f"{WORD}风险等级测试评估体系{WORD}" in segmented
+    parts = compound_parts(segmented)
+    assert {"测试", "评估", "伦理", "审查"} <= set(parts)
+    assert "风险等级测试评估体系" not in parts
+    assert compound_parts(segment_chinese("数据")) == []
+
+
+def test_index_page_tags_entries_and_weighs_a_document_page_down(user_dictionary):
+    entries = [
+        {"location": "zh/documents/x/", "title": "文件", "text": ""},
+        {"location": "zh/documents/x/#gap-1", "title": "GAP-1", "text": "<p>开源</p>"},
+        {"location": "zh/documents/xy/#gap-2", "title": "other page", "text": ""},
+    ]
+    mine = page_entries(entries, "zh/documents/x/")
+    assert [entry["location"] for entry in mine] == ["zh/documents/x/", "zh/documents/x/#gap-1"]
+    index_page(mine, "zh", {"gap-1": "Open source"})
+    assert mine[1]["lang"] == "zh" and mine[1][EXTRA_FIELD] == "Open source"
+    assert mine[0]["boost"] < 1 and "boost" not in mine[1]
+    assert "lang" not in entries[2]

@@ -60,6 +60,15 @@ def other_language(lang: str) -> str:
     return next(other for other in LANGUAGES if other != lang)
 
 
+def bilingual(entry: dict[str, Any], key: str, name: str) -> dict[str, str]:
+    """A value that an entry must give, non-empty, in both languages."""
+    value = entry.get(key)
+    complete = isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    if not complete:
+        raise DataError(f"{name}: '{key}' needs both 'zh' and 'en'")
+    return {lang: value[lang] for lang in LANGUAGES}
+
+
 def read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -71,9 +80,7 @@ def load_documents(path: Path) -> list[DocumentInfo]:
     documents = []
     for index, entry in enumerate(read_yaml(path) or []):
         name = f"{path}: document {entry.get('id', index + 1)!r}"
-        for key in REQUIRED_BILINGUAL:
-            if not all(isinstance(entry.get(key, {}).get(lang), str) for lang in LANGUAGES):
-                raise DataError(f"{name}: '{key}' needs both 'zh' and 'en'")
+        texts = {key: bilingual(entry, key, name) for key in REQUIRED_BILINGUAL}
         for key in ("date", "announced"):
             if key in entry and not isinstance(entry[key], datetime.date):
                 raise DataError(f"{name}: '{key}' must be an ISO date (YYYY-MM-DD), got {entry[key]!r}")
@@ -84,10 +91,10 @@ def load_documents(path: Path) -> list[DocumentInfo]:
                 date=entry["date"],
                 announced=entry.get("announced"),
                 numbered=entry.get("numbered", "item"),
-                title=entry["title"],
-                short=entry["short"],
-                occasion=entry["occasion"],
-                summary=entry["summary"],
+                title=texts["title"],
+                short=texts["short"],
+                occasion=texts["occasion"],
+                summary=texts["summary"],
                 source_lines={lang: tuple(lines) for lang, lines in entry["source_lines"].items()},
                 wrappers=entry.get("wrappers", {}),
             )

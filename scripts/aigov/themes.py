@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .clauses import Block
-from .corpus import LANGUAGES, CorpusDocument, DataError, other_language, read_yaml
+from .corpus import CorpusDocument, DataError, bilingual, other_language, read_yaml
 from .labels import clause_code, clause_name
 
 THEMES_FILE = "themes.yml"
@@ -60,13 +60,6 @@ def reading_order(corpus: dict[str, CorpusDocument]) -> list[tuple[CorpusDocumen
     return [(document, clause_id) for document in documents for clause_id in document.versions["en"].clause_ids]
 
 
-def _bilingual(entry: dict[str, Any], key: str, name: str) -> dict[str, str]:
-    value = entry.get(key)
-    complete = isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
-    if not complete:
-        raise DataError(f"{name}: '{key}' needs both 'zh' and 'en'")
-    return {lang: value[lang] for lang in LANGUAGES}
-
 
 def parse_theme(entry: Any, name: str, corpus: dict[str, CorpusDocument]) -> Theme:
     """One theme, checked: its names, descriptions and clauses, put in reading order."""
@@ -90,8 +83,8 @@ def parse_theme(entry: Any, name: str, corpus: dict[str, CorpusDocument]) -> The
         seen.add(clause_id)
     return Theme(
         id=entry["id"],
-        name=_bilingual(entry, "name", name),
-        description=_bilingual(entry, "description", name),
+        name=bilingual(entry, "name", name),
+        description=bilingual(entry, "description", name),
         clauses=tuple(sorted(clauses, key=order.index)),
     )
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import LANGUAGES, CorpusDocument, DataError
+from .corpus import CorpusDocument, DataError, bilingual
 
 KINDS = ("document", "un-decision", "meeting")
 
@@ -47,12 +47,6 @@ def _date(value: object, name: str, key: str) -> datetime.date:
         raise DataError(f"{name}: '{key}' is not a valid ISO date (YYYY-MM-DD): {value!r}") from None
 
 
-def _bilingual(entry: dict, key: str, name: str) -> dict[str, str]:
-    value = entry.get(key) or {}
-    if not all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES):
-        raise DataError(f"{name}: '{key}' needs both 'zh' and 'en'")
-    return {lang: value[lang] for lang in LANGUAGES}
-
 
 def parse_event(entry: dict, name: str, corpus: dict[str, CorpusDocument]) -> Event:
     """One event, checked: its dates, kind, document, clauses and both languages."""
@@ -78,9 +72,9 @@ def parse_event(entry: dict, name: str, corpus: dict[str, CorpusDocument]) -> Ev
         issued=issued,
         kind=entry["kind"],
         document=document,
-        title=_bilingual(entry, "title", name),
-        description=_bilingual(entry, "description", name),
-        source=_bilingual(entry, "source", name),
+        title=bilingual(entry, "title", name),
+        description=bilingual(entry, "description", name),
+        source=bilingual(entry, "source", name),
         url=source.get("url"),
         symbol=entry.get("symbol"),
         clauses=tuple(entry.get("clauses") or []),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import CorpusDocument, DataError, read_yaml
-from .labels import clause_code
+from .labels import Link, clause_code
 
 GLOSSARY_FILE = "glossary.yml"
 _PINYIN = re.compile(r"^[a-zü]+( [a-zü]+)*$")
@@ -34,18 +34,12 @@ class Term:
 
 
 @dataclass(frozen=True)
-class ClauseLink:
-    code: str
-    url: str
-
-
-@dataclass(frozen=True)
 class Counterpart:
     """On the glossary page: a rendering in the other language and where it is used."""
 
     text: str
     pinyin: str
-    clauses: tuple[ClauseLink, ...]
+    clauses: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -143,8 +137,8 @@ def glossary_entries(terms: list[Term], corpus: dict[str, CorpusDocument], lang:
     alphabetical order (a rendering shared by two terms is one line with both)."""
     slugs = {block.id: document.info.slug for document in corpus.values() for block in document.versions["en"].blocks}
 
-    def links(clauses: tuple[str, ...]) -> tuple[ClauseLink, ...]:
-        return tuple(ClauseLink(code=clause_code(id_), url=f"../documents/{slugs[id_]}/#{id_}") for id_ in clauses)
+    def links(clauses: tuple[str, ...]) -> tuple[Link, ...]:
+        return tuple(Link(url=f"../documents/{slugs[id_]}/#{id_}", label=clause_code(id_)) for id_ in clauses)
 
     if lang == "zh":
         return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
@@ -15,6 +16,14 @@ _KINDS = (
     (re.compile(r"^[a-z]+-a(?P<n>\d+)$"), "action"),
     (re.compile(r"^[a-z]+-(?P<n>\d+)$"), "numbered"),
 )
+
+
+@dataclass(frozen=True)
+class Link:
+    """An editorial link: where it goes and what it says."""
+
+    url: str
+    label: str
 
 
 def chinese_numeral(number: int) -> str:

@@ -7,16 +7,8 @@ from typing import Any, Iterable
 
 from .clauses import Block
 from .corpus import CorpusDocument, other_language
-from .labels import clause_code, clause_name, format_date
+from .labels import Link, clause_code, clause_name, format_date
 from .themes import Theme, related_clauses, themes_of
-
-
-@dataclass(frozen=True)
-class Link:
-    """An editorial link: where it goes and what it says."""
-
-    url: str
-    label: str
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,17 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from search_driver import SEARCH_READY  # noqa: E402
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 PAGE_TYPES = {
     "home": "",
     "document": "documents/global-ai-governance-action-plan/",
     "themes": "themes/",
+    "theme": "themes/open-source/",
     "timeline": "timeline/",
     "glossary": "glossary/",
     "open data": "data/",
@@ -39,6 +44,8 @@ PAGE_TYPES = {
     "about": "about/",
     "editorial notes": "editorial-notes/",
 }
+LANGUAGE_ROOTS = ("", "zh/")
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -138,6 +145,25 @@ def page_weight(browser, url: str, site: Path) -> dict[str, dict[str, int]]:
     return weights
 
 
+def index_on_search(browser, url: str, site: Path) -> dict[str, float]:
+    """Bytes of the search index a page has loaded once the reader opens search (raw and gzip):
+    at that moment on this site, at the first visit on the plain one; and the seconds from
+    opening search to its being ready, on Lighthouse's mobile network (150 ms, 1.6 Mbit/s)."""
+    context = browser.new_context()
+    page = context.new_page()
+    loaded: list[str] = []
+    page.on("requestfinished", lambda request: loaded.append(request.url) if "search_index" in request.url else None)
+    page.goto(url, wait_until="networkidle")
+    page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_4G)
+    start = time.perf_counter()
+    page.keyboard.press("/")
+    page.wait_for_function(SEARCH_READY, polling=20)
+    ready = time.perf_counter() - start
+    context.close()
+    data = b"".join((site / address.split("/", 3)[3]).read_bytes() for address in loaded)
+    return {"raw": len(data), "gzip": len(gzip.compress(data, mtime=0)), "ready": ready}
+
+
 def lighthouse(url: str, workdir: Path) -> dict[str, int]:
     report = workdir / "lighthouse.json"
     subprocess.run(
@@ -195,10 +221,18 @@ def main() -> None:
                     result["pages"] = {
                         (kind, lang): page_weight(browser, base + lang + path, result["site"])
                         for kind, path in PAGE_TYPES.items()
-                        for lang in ("", "zh/")
+                        for lang in LANGUAGE_ROOTS
+                    }
+                    result["on search"] = {
+                        lang: index_on_search(browser, base + lang + PAGE_TYPES["document"], result["site"])
+                        for lang in LANGUAGE_ROOTS
                     }
                     if not arguments.no_lighthouse:
-                        result["lighthouse"] = {kind: lighthouse(base + path, workdir) for kind, path in PAGE_TYPES.items()}
+                        result["lighthouse"] = {
+                            (kind, lang): lighthouse(base + lang + path, workdir)
+                            for kind, path in PAGE_TYPES.items()
+                            for lang in LANGUAGE_ROOTS
+                        }
             browser.close()
 
     print("| figure | this site | plain build |")
@@ -206,9 +240,13 @@ def main() -> None:
     ours, plain_result = results["this site"], results["plain build"]
     print(f"| build, online only (s, median of {arguments.runs}) | {ours['online']:.2f} | {plain_result['online']:.2f} |")
     print(f"| build with the offline copy (s; ours: make build, offline + zip + online; plain: offline plugin) | {ours['full']:.2f} | {plain_result['full']:.2f} |")
-    print(f"| search index (KiB raw / gzip) | {kib(ours['index'][0])} / {kib(ours['index'][1])} | {kib(plain_result['index'][0])} / {kib(plain_result['index'][1])} |")
+    print(f"| search index, both languages: search/search_index.json (KiB raw / gzip) | {kib(ours['index'][0])} / {kib(ours['index'][1])} | {kib(plain_result['index'][0])} / {kib(plain_result['index'][1])} |")
     for size in zip_sizes:
         print(f"| offline zip (KiB) | {kib(size)} | – |")
+    for lang in LANGUAGE_ROOTS:
+        a, b = ours["on search"][lang], plain_result["on search"][lang]
+        print(f"| search index a {lang or 'en/'} page loads when search opens (KiB raw / gzip; plain: at first visit) | {kib(a['raw'])} / {kib(a['gzip'])} | {kib(b['raw'])} / {kib(b['gzip'])} |")
+        print(f"| {lang or 'en/'} search ready after opening it, slow 4G (s) | {a['ready']:.2f} | {b['ready']:.2f} |")
     for (kind, lang), weights in ours["pages"].items():
         theirs = plain_result["pages"][(kind, lang)]
         for part in ("HTML", "CSS", "JS", "search index"):
@@ -218,10 +256,10 @@ def main() -> None:
         total_plain = sum(part["gzip"] for part in theirs.values())
         print(f"| {kind} {lang or 'en/'} total gzip (KiB) | {kib(total)} | {kib(total_plain)} |")
     if "lighthouse" in ours:
-        for kind in PAGE_TYPES:
-            a, b = ours["lighthouse"][kind], plain_result["lighthouse"][kind]
-            scores = lambda s: " / ".join(str(s[c]) for c in ("performance", "accessibility", "best-practices", "seo"))  # noqa: E731
-            print(f"| Lighthouse mobile {kind} (perf / a11y / best / SEO) | {scores(a)} | {scores(b)} |")
+        scores = lambda s: " / ".join(str(s[c]) for c in ("performance", "accessibility", "best-practices", "seo"))  # noqa: E731
+        for kind, lang in ours["lighthouse"]:
+            a, b = ours["lighthouse"][(kind, lang)], plain_result["lighthouse"][(kind, lang)]
+            print(f"| Lighthouse mobile {kind} {lang or 'en/'} (perf / a11y / best / SEO) | {scores(a)} | {scores(b)} |")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from search_driver import load_queries, open_search, shown_sections, timed_search  # noqa: E402
+from search_driver import load_queries, open_search, ranking, timed_search  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -56,7 +56,7 @@ def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def measure(site_dir: Path, runs: int) -> None:
     from playwright.sync_api import sync_playwright
 
-    index = (site_dir / "search" / "search_index.json").read_bytes()
+    indexes = {path.name: path.read_bytes() for path in sorted((site_dir / "search").glob("search_index*.json"))}
     queries = load_queries()
     httpd, base_url = serve(site_dir)
     times: list[float] = []
@@ -72,18 +72,18 @@ def measure(site_dir: Path, runs: int) -> None:
                     for run in range(runs):
                         results, seconds = timed_search(page, query.text)
                         times.append(seconds)
-                    anchors = [(result.lang, result.anchor) for result in shown_sections(results)]
-                    expected = (query.site, query.clause)
-                    top1 += anchors[:1] == [expected]
-                    top3 += expected in anchors[:3]
-                    if expected not in anchors[:3]:
-                        misses.append(f"{query.site}: {query.text} -> {query.clause}: {anchors[:3]}")
+                    ranked = ranking(results, query)
+                    top1 += ranked[:1] == [query.target]
+                    top3 += query.target in ranked[:3]
+                    if query.target not in ranked[:3]:
+                        misses.append(f"{query.site}: {query.text} -> {query.target[1]}: {ranked[:3]}")
             browser.close()
     finally:
         httpd.shutdown()
 
     count = len(queries)
-    print(f"search index: {len(index) / 1024:.0f} KiB raw, {len(gzip.compress(index, 9)) / 1024:.0f} KiB gzip")
+    for name, index in indexes.items():
+        print(f"search/{name}: {len(index) / 1024:.0f} KiB raw, {len(gzip.compress(index, 9)) / 1024:.0f} KiB gzip")
     print(f"queries: {count} ({runs} run(s) each)")
     print(f"last keystroke to results: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
     print(f"recall: top-1 {top1 / count:.0%} ({top1}/{count}), top-3 {top3 / count:.0%} ({top3}/{count})")

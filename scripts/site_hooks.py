@@ -6,6 +6,7 @@ the HTML by the Jinja templates in overrides/partials, through the theme's envir
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,6 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from aigov.alternates import without_head_alternates
 from aigov.clauses import Block, DocumentError
@@ -28,12 +30,23 @@ from aigov.downloads import (
 )
 from aigov.fidelity import SOURCE_FILE, load_repairs, repair_listing
 from aigov.glossary import GLOSSARY_FILE, Term, clause_glosses, glossary_entries, load_glossary, mark_terms
-from aigov.labels import format_date
+from aigov.labels import format_date, localized_permalinks
 from aigov.offline import offline_links
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_list, page_context
-from aigov.search import index_page, other_language_texts, page_entries
-from aigov.themes import THEMES_FILE, Theme, load_themes, theme_sections
+from aigov.search import index_page, language_indexes, other_language_texts, page_entries
+from aigov.themes import (
+    THEME_PAGES_DIR,
+    THEME_VIEW,
+    THEMES_FILE,
+    Theme,
+    ThemePageSource,
+    check_theme_pages,
+    load_themes,
+    page_theme,
+    theme_page,
+    theme_sections,
+)
 from aigov.timeline import KINDS, Event, by_year, document_event, events_citing, load_timeline, neighbours
 
 _corpus: dict[str, CorpusDocument] = {}
@@ -72,23 +85,28 @@ def document_of(page: Page) -> CorpusDocument | None:
     return next((doc for doc in _corpus.values() if doc.info.src_uri == src_uri), None)
 
 
-def documents_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+def documents_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     return {"documents": document_list(_corpus.values(), lang, strings)}
 
 
-def repairs_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+def repairs_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     seed = (data_dir(config) / SOURCE_FILE).read_text(encoding="utf-8")
     repairs = load_repairs(data_dir(config) / "repairs.yml")
     listing = [(doc.info, repair_listing(doc, seed, repairs)) for doc in _corpus.values()]
     return {"listing": listing}
 
 
-def themes_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+def themes_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     documents = sorted((document.info for document in _corpus.values()), key=lambda info: info.date)
     return {"documents": documents, "sections": theme_sections(_themes, _corpus, lang, strings)}
 
 
-def timeline_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+def theme_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    """A theme's page: the theme its front matter names (`theme: open-source`)."""
+    return {"theme_page": theme_page(_themes, _corpus, page_theme(meta, _themes), lang, strings)}
+
+
+def timeline_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     clause_documents = {
         clause: document.info for document in _corpus.values() for clause in document.versions[lang].clause_ids
     }
@@ -106,11 +124,11 @@ def clause_events(document: CorpusDocument) -> dict[str, list[Event]]:
     return {clause: events_citing(_events, clause) for clause in document.versions["en"].clause_ids}
 
 
-def glossary_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+def glossary_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     return {"entries": glossary_entries(_glossary, _corpus, lang)}
 
 
-def downloads_view(config: MkDocsConfig, lang: str, strings: dict[str, Any]) -> dict[str, Any]:
+def downloads_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     return {"downloads": _downloads}
 
 
@@ -128,11 +146,13 @@ def render(config: MkDocsConfig, name: str, context: dict[str, Any]) -> str:
 
 
 # Pages name a view in their front matter (`data_view: repairs`); it is rendered after their text.
-DATA_VIEWS: dict[str, Callable[[MkDocsConfig, str, dict[str, Any]], dict[str, Any]]] = {
+# A view gets the page's front matter too (a theme page names its theme there).
+DATA_VIEWS: dict[str, Callable[[MkDocsConfig, str, dict[str, Any], dict[str, Any]], dict[str, Any]]] = {
     "documents": documents_view,
     "downloads": downloads_view,
     "glossary": glossary_view,
     "repairs": repairs_view,
+    THEME_VIEW: theme_view,
     "themes": themes_view,
     "timeline": timeline_view,
 }
@@ -142,7 +162,9 @@ DATA_VIEWS: dict[str, Callable[[MkDocsConfig, str, dict[str, Any]], dict[str, An
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish the open data, one HTML file per document and, when `make build` made it, the
     zipped offline copy (extra.offline_copy); then measure them all for the download page.
-    Each language build publishes the same bytes at the same place, the site root."""
+    Each language build publishes the same bytes at the same place, the site root.
+    First, check that each theme has its page in the language being built."""
+    check_theme_page_files(files, config)
     for name, content in open_data(config).items():
         files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
     strings = {lang: load_strings(data_dir(config), lang) for lang in LANGUAGES}
@@ -157,6 +179,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except DataError as error:
         raise PluginError(str(error)) from error
     return files
+
+
+def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
+    """The theme pages among the files of this language build (mkdocs-static-i18n has kept only
+    its language's pages): those in docs/themes/ and any other naming the theme view."""
+    project = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir).relative_to(project).as_posix()
+    pages = []
+    for file in files.documentation_pages():
+        uri = getattr(file, "norm_src_uri", file.src_uri)
+        _, meta = get_data(file.content_string)
+        if uri.startswith(f"{THEME_PAGES_DIR}/") or meta.get("data_view") == THEME_VIEW:
+            pages.append(ThemePageSource(path=f"{docs_dir}/{file.src_uri}", uri=uri, meta=meta))
+    lang = getattr(config.plugins.get("i18n"), "current_language", None) or config.theme.get("language", "en")
+    try:
+        check_theme_pages(pages, _themes, lang, docs_dir)
+    except DataError as error:
+        raise PluginError(str(error)) from error
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -174,7 +214,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return markdown
         if view not in DATA_VIEWS:
             raise DataError(f"unknown data_view '{view}'; known: {', '.join(DATA_VIEWS)}")
-        context = DATA_VIEWS[view](config, lang, strings)
+        context = DATA_VIEWS[view](config, lang, strings, page.meta)
         context |= {"lang": lang, "other": other_language(lang), "strings": strings}
         rendered = render(config, f"partials/{view}.html", context)
     except (DocumentError, DataError, KeyError, ValueError) as error:
@@ -183,7 +223,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """In the offline copy (no directory URLs), point the templates' directory links at files."""
+    """Title the heading links in the page's language; in the offline copy (no directory URLs),
+    point the templates' directory links at files."""
+    strings = load_strings(data_dir(config), page_language(page))
+    html = localized_permalinks(html, strings["clause"]["permalink"])
     if config.use_directory_urls:
         return html
     return offline_links(html, page.url, {file.url for file in files})
@@ -210,6 +253,21 @@ def open_data(config: MkDocsConfig) -> dict[str, bytes]:
         "corpus.csv": to_csv(records).encode("utf-8"),
         SCHEMA_FILE: (data_dir(config) / SCHEMA_FILE).read_bytes(),
     }
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has written the index of every language
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write each language's search index beside the whole one; site.js loads the page's own.
+    Not in the offline copy (no directory URLs), whose pages read the index inlined for file://."""
+    if not config.use_directory_urls:
+        return
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    try:
+        indexes = language_indexes(json.loads(index_file.read_text(encoding="utf-8")))
+    except (OSError, DataError) as error:
+        raise PluginError(f"{index_file}: {error}") from error
+    for lang, index in indexes.items():
+        index_file.with_name(f"search_index.{lang}.json").write_text(index, encoding="utf-8")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -14,16 +14,30 @@ import yaml
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
 SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+# The theme's search shows its placeholder once the worker has the index.
+SEARCH_READY = (
+    "() => document.querySelector('.md-search-result__meta').textContent"
+    " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
 class Query:
-    """A query, the site it is typed on (`en` or `zh`), and the clause that must be in its top 3."""
+    """A query, the site it is typed on (`en` or `zh`), and what must be in its top 3: a section
+    (a clause id, or a section of the timeline) or a page (a theme's page, `themes/<id>/`)."""
 
     text: str
     site: str
-    clause: str
+    anchor: str = ""
+    page: str = ""
+
+    @property
+    def target(self) -> tuple[str, str]:
+        """The result expected, as `ranking` lists results: language and anchor, or page path."""
+        if self.page:
+            return (self.site, urlsplit(site_root("", self.site)).path + self.page)
+        return (self.site, self.anchor)
 
 
 @dataclass(frozen=True)
@@ -41,7 +55,7 @@ class Result:
 def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
     entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [
-        Query(text=str(entry["query"]), site=site, clause=entry["anchor"])
+        Query(text=str(entry["query"]), site=site, anchor=entry.get("anchor", ""), page=entry.get("page", ""))
         for entry in entries
         for site in entry["sites"]
     ]
@@ -112,10 +126,15 @@ def shown_sections(results: list[Result]) -> list[Result]:
     return [result for result in results if result.anchor and not result.folded]
 
 
+def ranking(results: list[Result], query: Query) -> list[tuple[str, str]]:
+    """The results in the order a reader meets them, as `query.target` names its result: the
+    sections shown for an anchor; the pages, one group of results each, for a page."""
+    if query.page:
+        return list(dict.fromkeys((result.lang, result.path) for result in results))
+    return [(result.lang, result.anchor) for result in shown_sections(results)]
+
+
 def open_search(page: Any, base_url: str, lang: str) -> None:
     page.goto(site_root(base_url, lang))
     page.click(SEARCH_INPUT)
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent"
-        " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
-    )
+    page.wait_for_function(SEARCH_READY)

@@ -23,6 +23,7 @@ PAGE_TYPES = [
     "documents/capacity-building-action-plan/",
     "documents/global-ai-governance-action-plan/",
     "themes/",
+    "themes/open-source/",
     "timeline/",
     "glossary/",
     "data/",

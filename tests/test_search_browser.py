@@ -4,11 +4,11 @@ uniqueness, and the landing on a clause."""
 from __future__ import annotations
 
 from typing import Any, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
-from search_driver import Query, load_queries, open_search, search, shown_sections
+from search_driver import RESULT_LINKS, Query, load_queries, open_search, ranking, search, shown_sections, site_root
 
 QUERIES = load_queries()
 
@@ -34,9 +34,8 @@ def test_the_query_set_is_half_chinese_half_english():
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda query: f"{query.site}:{query.text}")
 def test_query_lists_its_anchor_among_the_first_three_results(search_pages, query: Query):
-    results = shown_sections(search(search_pages[query.site], query.text))
-    top = [(result.lang, result.anchor) for result in results[:3]]
-    assert (query.site, query.clause) in top, f"{query.text!r} on {query.site}: {top}"
+    top = ranking(search(search_pages[query.site], query.text), query)[:3]
+    assert query.target in top, f"{query.text!r} on {query.site}: {top}"
 
 
 @pytest.mark.parametrize(
@@ -48,6 +47,30 @@ def test_results_are_in_the_site_language_and_none_twice(search_pages, lang: str
     assert {result.lang for result in results} == {lang}
     locations = [(result.path, result.anchor) for result in results]
     assert len(locations) == len(set(locations)), locations
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_page_loads_its_language_index_only_when_search_opens(browser, server, lang: str):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(site_root(server, lang) + "documents/shanghai-declaration/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not [path for path in requested if "search_index" in path]
+    with page.expect_response(f"**/search/search_index.{lang}.json") as response:
+        page.keyboard.press("/")
+    assert response.value.ok
+    results = search(page, "GAP-10")
+    assert results and {result.lang for result in results} == {lang}
+    assert [path for path in requested if "search_index" in path] == [f"/search/search_index.{lang}.json"]
+    context.close()
+
+
+def test_a_search_link_opens_search_with_its_results(page, server):
+    page.goto(f"{server}/zh/?q=" + quote("全球南方"))
+    page.wait_for_selector(f'{RESULT_LINKS}[href*="#cap-g1"]')
+    assert page.evaluate("() => document.getElementById('__search').checked")
 
 
 def test_following_a_result_lands_on_the_highlighted_clause(page, server):

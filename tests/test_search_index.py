@@ -11,7 +11,8 @@ import jieba
 import pytest
 import yaml
 
-from aigov.search import EXTRA_FIELD, compound_parts, index_page, page_entries, segment_chinese
+from aigov.corpus import DataError
+from aigov.search import EXTRA_FIELD, compound_parts, index_page, language_indexes, page_entries, segment_chinese
 
 ROOT = Path(__file__).resolve().parent.parent
 USER_DICT = ROOT / "data" / "jieba-userdict.txt"
@@ -54,6 +55,23 @@ def test_every_entry_has_its_language(index: dict):
         assert entry["lang"] == ("zh" if entry["location"].startswith("zh/") else "en"), entry["location"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_language_has_an_index_of_its_own_entries(site: Path, index: dict, lang: str):
+    """What a page loads when search opens (site.js): its language's entries, in UTF-8."""
+    path = site / "search" / f"search_index.{lang}.json"
+    own = json.loads(path.read_text(encoding="utf-8"))
+    assert own["config"] == index["config"]
+    assert own["docs"] == [entry for entry in index["docs"] if entry["lang"] == lang]
+    assert len(own["docs"]) > 100
+    assert path.stat().st_size < (site / "search" / "search_index.json").stat().st_size / 2
+
+
+def test_an_entry_without_a_language_stops_the_split():
+    index = {"config": {}, "docs": [{"location": "a/", "lang": "en"}, {"location": "b/#c"}]}
+    with pytest.raises(DataError, match="b/#c"):
+        language_indexes(index)
+
+
 def test_a_clause_shows_its_language_and_is_found_by_the_other(entries: dict):
     zh = entries["zh/documents/global-ai-governance-action-plan/#gap-10"]
     en = entries["documents/global-ai-governance-action-plan/#gap-10"]
@@ -72,9 +90,17 @@ def test_editorial_controls_are_not_indexed(entries: dict):
 
 
 def test_themes_and_timeline_are_indexed_without_repeating_the_clauses(entries: dict):
-    theme = entries["themes/#open-source"]
+    # One result per theme: its own page, by its name and description; the overview's section
+    # on the theme and the page's headings per document are not indexed, nor the clauses.
+    theme = entries["themes/open-source/"]
     assert theme["title"] == "Open source and open sharing"
+    assert "open-source AI technology" in theme["text"]
     assert "We need to" not in theme["text"] and "开源" not in theme["text"]
+    assert entries["zh/themes/open-source/"]["title"].replace(WORD, "") == "开源与开放共享"
+    assert "Open source" not in entries["zh/themes/open-source/"]["text"]
+    themes = [location for location in entries if location.startswith(("themes/", "zh/themes/"))]
+    assert "themes/#open-source" not in themes and not any(location.startswith("themes/open-source/#") for location in themes)
+    assert len(themes) == 2 * (1 + 28)  # the overview and each theme's page, in each language
     assert any(location.startswith("timeline/#year-") for location in entries)
     assert any(location.startswith("zh/timeline/#year-") for location in entries)
 

@@ -100,3 +100,14 @@ def test_pages_load_no_font_or_script_from_another_host(site):
             address = element.get("href") or element.get("src")
             is_remote = address.startswith(("http:", "https:", "//"))
             assert not is_remote or element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]), (html, address)
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Permanent link"), ("zh", "永久链接")])
+def test_heading_links_are_titled_in_the_page_language(site, lang, title):
+    pages = [path for path in site.rglob("index.html") if (path.relative_to(site).parts[0] == "zh") == (lang == "zh")]
+    titles = {
+        link.get("title")
+        for path in pages
+        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a.headerlink")
+    }
+    assert titles == {title}

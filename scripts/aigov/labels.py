@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
@@ -55,3 +56,12 @@ def format_date(date: datetime.date, strings: dict[str, Any]) -> str:
     """A date as the reader's language writes it."""
     month = strings["months"][date.month - 1]
     return strings["date_format"].format(year=date.year, month=month, month_number=date.month, day=date.day)
+
+
+# The heading links of the toc extension, titled alike whatever the page's language.
+_TOC_PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title="Permanent link">')
+
+
+def localized_permalinks(html: str, title: str) -> str:
+    """A page's heading links titled in the page's language."""
+    return _TOC_PERMALINK.sub(lambda link: f'{link.group(1)} title="{escape(title, quote=True)}">', html)

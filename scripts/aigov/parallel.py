@@ -31,8 +31,8 @@ class ParallelRow:
 
 
 def theme_links(themes: list[Theme], clause_id: str, lang: str) -> tuple[Link, ...]:
-    """Links from a document page to the sections of the themes page that list the clause."""
-    return tuple(Link(url=f"../../themes/#{theme.id}", label=theme.name[lang]) for theme in themes_of(themes, clause_id))
+    """Links from a document page to the pages of the themes that list the clause."""
+    return tuple(Link(url=f"../../themes/{theme.id}/", label=theme.name[lang]) for theme in themes_of(themes, clause_id))
 
 
 def related_links(

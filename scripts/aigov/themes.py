@@ -1,4 +1,5 @@
-"""The curated themes: checked against the corpus, and the clauses that share them."""
+"""The curated themes: checked against the corpus, the clauses that share them, the themes
+overview and each theme's page."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from .clauses import Block
-from .corpus import CorpusDocument, DataError, bilingual, other_language, read_yaml
+from .corpus import CorpusDocument, DataError, DocumentInfo, bilingual, other_language, read_yaml
 from .labels import clause_code, clause_name
 
 THEMES_FILE = "themes.yml"
+THEME_VIEW = "theme"  # the data_view of a theme's page
+THEME_PAGES_DIR = "themes"  # in docs/: one page per theme and language, themes/<id>.<lang>.md
 _THEME_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -36,7 +39,7 @@ class Relation:
 
 @dataclass(frozen=True)
 class ThemeClause:
-    """A clause as the themes page lists it: code, label, link and text in both languages."""
+    """A clause as a theme lists it: code, label, link to its document page, text in both languages."""
 
     code: str
     label: str
@@ -46,12 +49,44 @@ class ThemeClause:
 
 
 @dataclass(frozen=True)
+class ThemeDocument:
+    """A document's clauses in a theme, in text order."""
+
+    info: DocumentInfo
+    clauses: tuple[ThemeClause, ...]
+
+
+@dataclass(frozen=True)
 class ThemeSection:
-    """A theme on the themes page: its clause count per document (in date order) and its clauses."""
+    """A theme on the themes overview: its clause count per document (in date order, zeros
+    included) and its clauses by document, as links."""
 
     theme: Theme
     counts: tuple[int, ...]
-    clauses: tuple[ThemeClause, ...]
+    documents: tuple[ThemeDocument, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    """A theme's own page: its clauses by document, and the themes before and after it."""
+
+    theme: Theme
+    documents: tuple[ThemeDocument, ...]
+    previous: Theme | None
+    next: Theme | None
+
+
+@dataclass(frozen=True)
+class ThemePageSource:
+    """A page of docs/ that is, or by its place should be, a theme page, as on_files finds it."""
+
+    path: str  # as error messages name it: docs/themes/open-source.en.md
+    uri: str  # its place in docs/ without the language: themes/open-source.md
+    meta: dict[str, Any]
 
 
 def reading_order(corpus: dict[str, CorpusDocument]) -> list[tuple[CorpusDocument, str]]:
@@ -129,8 +164,8 @@ def related_clauses(themes: list[Theme], corpus: dict[str, CorpusDocument], clau
     return relations
 
 
-def theme_clause(document: CorpusDocument, clause_id: str, lang: str, strings: dict[str, Any]) -> ThemeClause:
-    """A clause as the themes page lists it, linked from /themes/ to its document page."""
+def theme_clause(document: CorpusDocument, clause_id: str, lang: str, strings: dict[str, Any], root: str) -> ThemeClause:
+    """A clause as a theme lists it, linked to its document page; `root` leads from the page to the site root."""
     info = document.info
     primary, secondary = (
         next(block for block in document.versions[version].blocks if block.id == clause_id)
@@ -142,23 +177,95 @@ def theme_clause(document: CorpusDocument, clause_id: str, lang: str, strings: d
     return ThemeClause(
         code=clause_code(clause_id),
         label=label,
-        url=f"../documents/{info.slug}/#{clause_id}",
+        url=f"{root}documents/{info.slug}/#{clause_id}",
         primary=primary,
         secondary=secondary,
     )
 
 
+def by_date(corpus: dict[str, CorpusDocument]) -> list[CorpusDocument]:
+    return sorted(corpus.values(), key=lambda document: document.info.date)
+
+
+def theme_documents(
+    theme: Theme, corpus: dict[str, CorpusDocument], lang: str, strings: dict[str, Any], root: str
+) -> tuple[ThemeDocument, ...]:
+    """The documents, by date, that have clauses in the theme, each with those clauses in text order."""
+    documents = []
+    for document in by_date(corpus):
+        ids = [clause_id for clause_id in document.versions["en"].clause_ids if clause_id in theme.clauses]
+        if ids:
+            clauses = tuple(theme_clause(document, clause_id, lang, strings, root) for clause_id in ids)
+            documents.append(ThemeDocument(info=document.info, clauses=clauses))
+    return tuple(documents)
+
+
 def theme_sections(
     themes: list[Theme], corpus: dict[str, CorpusDocument], lang: str, strings: dict[str, Any]
 ) -> list[ThemeSection]:
-    """Every theme with its counts per document and its clauses, for the themes page."""
-    documents = sorted(corpus.values(), key=lambda document: document.info.date)
-    order = reading_order(corpus)
-    return [
-        ThemeSection(
-            theme=theme,
-            counts=tuple(sum(clause_id in document.versions[lang].clause_ids for clause_id in theme.clauses) for document in documents),
-            clauses=tuple(theme_clause(document, clause_id, lang, strings) for document, clause_id in order if clause_id in theme.clauses),
+    """Every theme with its counts per document and its clauses, for the themes overview (themes/)."""
+    sections = []
+    for theme in themes:
+        documents = theme_documents(theme, corpus, lang, strings, root="../")
+        counts = {document.info.id: len(document.clauses) for document in documents}
+        sections.append(
+            ThemeSection(
+                theme=theme,
+                counts=tuple(counts.get(document.info.id, 0) for document in by_date(corpus)),
+                documents=documents,
+            )
         )
-        for theme in themes
-    ]
+    return sections
+
+
+def theme_page(
+    themes: list[Theme], corpus: dict[str, CorpusDocument], theme: Theme, lang: str, strings: dict[str, Any]
+) -> ThemePage:
+    """A theme's page (themes/<id>/): its clauses by document; previous and next in the themes file's order."""
+    index = themes.index(theme)
+    return ThemePage(
+        theme=theme,
+        documents=theme_documents(theme, corpus, lang, strings, root="../../"),
+        previous=themes[index - 1] if index > 0 else None,
+        next=themes[index + 1] if index + 1 < len(themes) else None,
+    )
+
+
+def theme_page_uri(theme_id: str) -> str:
+    """Where a theme's page is in docs/, without its language suffix: themes/<id>.md."""
+    return f"{THEME_PAGES_DIR}/{theme_id}.md"
+
+
+def page_theme(meta: dict[str, Any], themes: list[Theme]) -> Theme:
+    """The theme that a theme page names in its front matter (`theme: open-source`)."""
+    theme_id = meta.get("theme")
+    if not isinstance(theme_id, str) or not theme_id:
+        raise DataError(f"a theme page needs 'theme: <id>' in its front matter, naming a theme of data/{THEMES_FILE}")
+    theme = next((theme for theme in themes if theme.id == theme_id), None)
+    if theme is None:
+        raise DataError(f"unknown theme '{theme_id}': data/{THEMES_FILE} has no theme of that id")
+    return theme
+
+
+def check_theme_pages(pages: list[ThemePageSource], themes: list[Theme], lang: str, docs_dir: str) -> None:
+    """Each theme has one page in `lang`, at docs/themes/<id>.<lang>.md; every page there is a
+    theme page naming a known theme. Raises DataError naming the file."""
+    found: dict[str, ThemePageSource] = {}
+    for page in pages:
+        try:
+            if page.meta.get("data_view") != THEME_VIEW:
+                raise DataError(f"a page in {docs_dir}/{THEME_PAGES_DIR}/ is a theme page: its front matter needs 'data_view: {THEME_VIEW}'")
+            theme = page_theme(page.meta, themes)
+            if theme.id in found:
+                raise DataError(f"theme '{theme.id}' already has a page, {found[theme.id].path}")
+            if page.uri != theme_page_uri(theme.id):
+                raise DataError(f"the page of theme '{theme.id}' must be {docs_dir}/{THEME_PAGES_DIR}/{theme.id}.{lang}.md, where the links to it lead")
+        except DataError as error:
+            raise DataError(f"{page.path}: {error}") from error
+        found[theme.id] = page
+    for theme in themes:
+        if theme.id not in found:
+            raise DataError(
+                f"{docs_dir}/{THEME_PAGES_DIR}/{theme.id}.{lang}.md: missing: theme '{theme.id}' needs a page in "
+                f"'{lang}', whose front matter is 'data_view: {THEME_VIEW}' and 'theme: {theme.id}'"
+            )

@@ -18,9 +18,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from aigov.alternates import without_head_alternates
+from aigov.alternates import language_roots, without_head_alternates
 from aigov.clauses import Block, DocumentError
-from aigov.corpus import LANGUAGES, CorpusDocument, DataError, load_corpus, load_strings, other_language
+from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, CorpusDocument, DataError, load_corpus, load_strings, other_language
 from aigov.downloads import (
     Download,
     bundled_polyfills,
@@ -73,6 +73,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "polyfills" in config.extra:
         config.extra["polyfills"] = bundled_polyfills(config.extra["polyfills"])
     return config
+
+
+def building_language(config: MkDocsConfig) -> str:
+    """The language being built: mkdocs-static-i18n builds each language on its own."""
+    return getattr(config.plugins.get("i18n"), "current_language", None) or DEFAULT_LANGUAGE
 
 
 def page_language(page: Page) -> str:
@@ -192,9 +197,8 @@ def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
         _, meta = get_data(file.content_string)
         if uri.startswith(f"{THEME_PAGES_DIR}/") or meta.get("data_view") == THEME_VIEW:
             pages.append(ThemePageSource(path=f"{docs_dir}/{file.src_uri}", uri=uri, meta=meta))
-    lang = getattr(config.plugins.get("i18n"), "current_language", None) or config.theme.get("language", "en")
     try:
-        check_theme_pages(pages, _themes, lang, docs_dir)
+        check_theme_pages(pages, _themes, building_language(config), docs_dir)
     except DataError as error:
         raise PluginError(str(error)) from error
 
@@ -268,6 +272,29 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"{index_file}: {error}") from error
     for lang, index in indexes.items():
         index_file.with_name(f"search_index.{lang}.json").write_text(index, encoding="utf-8")
+
+
+# GitHub Pages serves the site root's 404 page for every missing address, in either language.
+NOT_FOUND_TEMPLATE = "404.html"
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page speaks both languages and leads to both homes; so does its language
+    selector, which would otherwise keep the links of the last page built."""
+    if template_name != NOT_FOUND_TEMPLATE:
+        return context
+    homes = language_roots(config.site_url)
+    config.extra["alternate"] = [{**alternate, "link": homes[alternate["lang"]]} for alternate in config.extra.get("alternate", [])]
+    context["not_found"] = [{"lang": lang, "home": homes[lang], "strings": load_strings(data_dir(config), lang)} for lang in LANGUAGES]
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Every language build writes the 404 page at the site root: keep the default language's.
+    The offline copy (no directory URLs) has none: a browser shows no 404 page for file://."""
+    if template_name == NOT_FOUND_TEMPLATE and (building_language(config) != DEFAULT_LANGUAGE or not config.use_directory_urls):
+        return ""
+    return output_content
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

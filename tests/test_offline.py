@@ -121,6 +121,8 @@ def test_offline_copy_bundles_the_worker_shim_and_leaves_urls_of_the_online_site
     assert "iframe-worker" not in online
     assert (release / "documents" / "shanghai-declaration" / "index.html").is_file()
     assert not (release / "documents" / "shanghai-declaration.html").exists()
+    # the online site's 404 page leads to absolute homes; a browser shows none for file://
+    assert (release / "404.html").is_file() and not (offline_copy / "404.html").exists()
 
 
 def test_offline_copy_names_no_other_host(offline_copy: Path):

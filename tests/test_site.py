@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from scheme import CLAUSE_IDS, page_path
 
+from aigov.alternates import language_roots
 from aigov.fidelity import expected_version, repair_listing
 from aigov.source import sentences
 
@@ -111,3 +112,19 @@ def test_heading_links_are_titled_in_the_page_language(site, lang, title):
         for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a.headerlink")
     }
     assert titles == {title}
+
+
+def test_the_404_page_speaks_both_languages_and_leads_to_both_homes(site):
+    page = soup_of(site, "404.html")
+    assert page.html["lang"] == "en"
+    assert [span["lang"] for span in page.select("article h1 span")] == ["en", "zh-Hans"]
+    assert normalized(page.select_one("article h1").get_text()) == "Page not found · 未找到页面"
+    homes = {paragraph["lang"]: paragraph.a["href"] for paragraph in page.select("article p[lang]")}
+    assert homes == {"en": "/", "zh-Hans": "/zh/"}
+    assert [link["href"] for link in page.select("a.md-select__link")] == ["/", "/zh/"]
+    assert not (site / "zh" / "404.html").exists()
+
+
+def test_language_homes_sit_below_the_site_path():
+    assert language_roots(None) == {"en": "/", "zh": "/zh/"}
+    assert language_roots("https://example.org/ai-governance/") == {"en": "/ai-governance/", "zh": "/ai-governance/zh/"}

@@ -12,6 +12,7 @@ import yaml
 from .clauses import Document, Row, pair_versions, parse_document
 
 LANGUAGES = ("en", "zh")
+DEFAULT_LANGUAGE = "en"  # at the site root, the others under /<lang>/ (mkdocs.yml, i18n)
 REQUIRED_BILINGUAL = ("title", "short", "occasion", "summary")
 
 

@@ -1,6 +1,7 @@
 /* Reader controls of document pages: the language view, copy link and copy citation,
    and a language switcher that keeps the clause anchor. Without JavaScript the page
-   shows both languages and no controls. */
+   shows both languages and no controls. Also the timeline filter, and the loading of the
+   search index in the page's language when search opens (this file runs before the theme's). */
 (function () {
   "use strict";
 

@@ -20,7 +20,16 @@ from mkdocs.utils.meta import get_data
 
 from aigov.alternates import language_roots, without_head_alternates
 from aigov.clauses import Block, DocumentError
-from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, CorpusDocument, DataError, load_corpus, load_strings, other_language
+from aigov.corpus import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    CorpusDocument,
+    DataError,
+    by_date,
+    load_corpus,
+    load_strings,
+    other_language,
+)
 from aigov.downloads import (
     Download,
     bundled_polyfills,
@@ -102,7 +111,7 @@ def repairs_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta:
 
 
 def themes_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
-    documents = sorted((document.info for document in _corpus.values()), key=lambda info: info.date)
+    documents = [document.info for document in by_date(_corpus.values())]
     return {"documents": documents, "sections": theme_sections(_themes, _corpus, lang, strings)}
 
 

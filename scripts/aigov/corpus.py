@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -55,6 +55,11 @@ class CorpusDocument:
     def rows(self, lang: str) -> list[Row]:
         other = other_language(lang)
         return pair_versions(self.versions[lang], self.versions[other])
+
+
+def by_date(documents: Iterable[CorpusDocument]) -> list[CorpusDocument]:
+    """The documents in the order they were issued."""
+    return sorted(documents, key=lambda document: document.info.date)
 
 
 def other_language(lang: str) -> str:

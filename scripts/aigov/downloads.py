@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .corpus import CorpusDocument, DataError, DocumentInfo
+from .corpus import CorpusDocument, DataError, DocumentInfo, by_date
 from .labels import format_date
 from .opendata import DOWNLOADS_DIR
 from .parallel import parallel_rows
@@ -106,7 +106,7 @@ def describe(path: str, content: bytes, kind: str, date: datetime.date, document
 def published_downloads(contents: dict[str, bytes], corpus: dict[str, CorpusDocument]) -> list[Download]:
     """What the download page lists, from the bytes published under downloads/: the offline copy,
     the documents in date order, then the open data. A file it cannot describe fails the build."""
-    documents = sorted((document.info for document in corpus.values()), key=lambda info: info.date)
+    documents = [document.info for document in by_date(corpus.values())]
     newest = newest_text_date(documents)
     listed = [
         describe(path, content, "offline", newest)

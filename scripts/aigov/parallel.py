@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .clauses import Block
-from .corpus import CorpusDocument, other_language
+from .corpus import CorpusDocument, by_date, other_language
 from .labels import Link, clause_code, clause_name, format_date
 from .themes import Theme, related_clauses, themes_of
 
@@ -116,5 +116,5 @@ def document_list(documents: Iterable[CorpusDocument], lang: str, strings: dict[
             "issued": format_date(document.info.date, strings),
             "clauses": len(document.versions[lang].clause_ids),
         }
-        for document in sorted(documents, key=lambda document: document.info.date)
+        for document in by_date(documents)
     ]

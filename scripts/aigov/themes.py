@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .clauses import Block
-from .corpus import CorpusDocument, DataError, DocumentInfo, bilingual, other_language, read_yaml
+from .corpus import CorpusDocument, DataError, DocumentInfo, bilingual, by_date, other_language, read_yaml
 from .labels import clause_code, clause_name
 
 THEMES_FILE = "themes.yml"
@@ -91,9 +91,7 @@ class ThemePageSource:
 
 def reading_order(corpus: dict[str, CorpusDocument]) -> list[tuple[CorpusDocument, str]]:
     """Every clause with its document: documents by date, clauses in text order."""
-    documents = sorted(corpus.values(), key=lambda document: document.info.date)
-    return [(document, clause_id) for document in documents for clause_id in document.versions["en"].clause_ids]
-
+    return [(document, clause_id) for document in by_date(corpus.values()) for clause_id in document.versions["en"].clause_ids]
 
 
 def parse_theme(entry: Any, name: str, corpus: dict[str, CorpusDocument]) -> Theme:
@@ -183,16 +181,12 @@ def theme_clause(document: CorpusDocument, clause_id: str, lang: str, strings: d
     )
 
 
-def by_date(corpus: dict[str, CorpusDocument]) -> list[CorpusDocument]:
-    return sorted(corpus.values(), key=lambda document: document.info.date)
-
-
 def theme_documents(
     theme: Theme, corpus: dict[str, CorpusDocument], lang: str, strings: dict[str, Any], root: str
 ) -> tuple[ThemeDocument, ...]:
     """The documents, by date, that have clauses in the theme, each with those clauses in text order."""
     documents = []
-    for document in by_date(corpus):
+    for document in by_date(corpus.values()):
         ids = [clause_id for clause_id in document.versions["en"].clause_ids if clause_id in theme.clauses]
         if ids:
             clauses = tuple(theme_clause(document, clause_id, lang, strings, root) for clause_id in ids)
@@ -211,7 +205,7 @@ def theme_sections(
         sections.append(
             ThemeSection(
                 theme=theme,
-                counts=tuple(counts.get(document.info.id, 0) for document in by_date(corpus)),
+                counts=tuple(counts.get(document.info.id, 0) for document in by_date(corpus.values())),
                 documents=documents,
             )
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import CorpusDocument, DataError, bilingual
+from .corpus import CorpusDocument, DataError, bilingual, by_date
 
 KINDS = ("document", "un-decision", "meeting")
 
@@ -111,7 +111,7 @@ def document_event(events: list[Event], document_id: str) -> Event | None:
 
 def neighbours(corpus: dict[str, CorpusDocument], document_id: str) -> tuple[CorpusDocument | None, CorpusDocument | None]:
     """The documents issued just before and just after this one."""
-    ordered = sorted(corpus.values(), key=lambda document: document.info.date)
+    ordered = by_date(corpus.values())
     index = [document.info.id for document in ordered].index(document_id)
     previous = ordered[index - 1] if index > 0 else None
     following = ordered[index + 1] if index + 1 < len(ordered) else None

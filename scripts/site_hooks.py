@@ -217,6 +217,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         strings = load_strings(data_dir(config), lang)
         if document := document_of(page):
+            page.meta["description"] = strings["document"]["description"].format(
+                title=document.info.title[lang], summary=document.info.summary[lang]
+            )
             context = page_context(document, lang, strings, _themes, _corpus) | {
                 "position": document_position(document),
                 "clause_events": clause_events(document),
@@ -228,6 +231,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if view not in DATA_VIEWS:
             raise DataError(f"unknown data_view '{view}'; known: {', '.join(DATA_VIEWS)}")
         context = DATA_VIEWS[view](config, lang, strings, page.meta)
+        if view == THEME_VIEW:
+            theme = page_theme(page.meta, _themes)
+            page.meta["description"] = strings["themes"]["description"].format(
+                name=theme.name[lang], description=theme.description[lang]
+            )
         context |= {"lang": lang, "other": other_language(lang), "strings": strings}
         rendered = render(config, f"partials/{view}.html", context)
     except (DocumentError, DataError, KeyError, ValueError) as error:

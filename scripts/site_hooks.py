@@ -39,7 +39,7 @@ from aigov.downloads import (
 )
 from aigov.fidelity import SOURCE_FILE, load_repairs, repair_listing
 from aigov.glossary import GLOSSARY_FILE, Term, clause_glosses, glossary_entries, load_glossary, mark_terms
-from aigov.labels import format_date, localized_permalinks
+from aigov.labels import format_date, full_width_label_colons, localized_permalinks
 from aigov.offline import offline_links
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_list, page_context
@@ -315,4 +315,5 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return without_head_alternates(output)
+    output = without_head_alternates(output)
+    return full_width_label_colons(output) if page_language(page) == "zh" else output

@@ -6,6 +6,7 @@ the HTML by the Jinja templates in overrides/partials, through the theme's envir
 
 from __future__ import annotations
 
+from html import escape
 import json
 from pathlib import Path
 from typing import Any, Callable
@@ -212,13 +213,19 @@ def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
 
 
+def meta_description(text: str) -> str:
+    """A description derived from the data, escaped: the theme writes page.meta.description into
+    its <meta> as it is."""
+    return escape(text, quote=True)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_language(page)
     try:
         strings = load_strings(data_dir(config), lang)
         if document := document_of(page):
-            page.meta["description"] = strings["document"]["description"].format(
-                title=document.info.title[lang], summary=document.info.summary[lang]
+            page.meta["description"] = meta_description(
+                strings["document"]["description"].format(title=document.info.title[lang], summary=document.info.summary[lang])
             )
             context = page_context(document, lang, strings, _themes, _corpus) | {
                 "position": document_position(document),
@@ -233,8 +240,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         context = DATA_VIEWS[view](config, lang, strings, page.meta)
         if view == THEME_VIEW:
             theme = page_theme(page.meta, _themes)
-            page.meta["description"] = strings["themes"]["description"].format(
-                name=theme.name[lang], description=theme.description[lang]
+            page.meta["description"] = meta_description(
+                strings["themes"]["description"].format(name=theme.name[lang], description=theme.description[lang])
             )
         context |= {"lang": lang, "other": other_language(lang), "strings": strings}
         rendered = render(config, f"partials/{view}.html", context)

@@ -6,6 +6,7 @@ the HTML by the Jinja templates in overrides/partials, through the theme's envir
 
 from __future__ import annotations
 
+from html import escape
 import json
 from pathlib import Path
 from typing import Any, Callable
@@ -39,7 +40,7 @@ from aigov.downloads import (
 )
 from aigov.fidelity import load_repairs, load_source, repair_listing
 from aigov.glossary import GLOSSARY_FILE, Term, clause_glosses, glossary_entries, load_glossary, mark_terms
-from aigov.labels import format_date, localized_permalinks
+from aigov.labels import format_date, full_width_label_colons, localized_permalinks
 from aigov.offline import offline_links
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_list, page_context
@@ -212,11 +213,20 @@ def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
 
 
+def meta_description(text: str) -> str:
+    """A description derived from the data, escaped: the theme writes page.meta.description into
+    its <meta> as it is."""
+    return escape(text, quote=True)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_language(page)
     try:
         strings = load_strings(data_dir(config), lang)
         if document := document_of(page):
+            page.meta["description"] = meta_description(
+                strings["document"]["description"].format(title=document.info.title[lang], summary=document.info.summary[lang])
+            )
             context = page_context(document, lang, strings, _themes, _corpus) | {
                 "position": document_position(document),
                 "clause_events": clause_events(document),
@@ -228,6 +238,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if view not in DATA_VIEWS:
             raise DataError(f"unknown data_view '{view}'; known: {', '.join(DATA_VIEWS)}")
         context = DATA_VIEWS[view](config, lang, strings, page.meta)
+        if view == THEME_VIEW:
+            theme = page_theme(page.meta, _themes)
+            page.meta["description"] = meta_description(
+                strings["themes"]["description"].format(name=theme.name[lang], description=theme.description[lang])
+            )
         context |= {"lang": lang, "other": other_language(lang), "strings": strings}
         rendered = render(config, f"partials/{view}.html", context)
     except (DocumentError, DataError, KeyError, ValueError) as error:
@@ -307,4 +322,5 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return without_head_alternates(output)
+    output = without_head_alternates(output)
+    return full_width_label_colons(output) if page_language(page) == "zh" else output

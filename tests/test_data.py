@@ -17,7 +17,7 @@ from aigov.opendata import CSV_COLUMNS, clause_records, clause_url, to_json
 from aigov.themes import load_themes
 
 ROOT = Path(__file__).resolve().parent.parent
-LANG_TAGS = {"en": "en", "zh": "zh-Hans"}
+LANG_TAGS = {"en": "en", "zh": "zh"}
 
 
 def normalise(text: str) -> str:

@@ -12,7 +12,7 @@ from aigov.fidelity import expected_version, repair_listing
 from aigov.source import sentences
 
 LANGUAGES = ("zh", "en")
-LANG_TAGS = {"zh": "zh-Hans", "en": "en"}
+LANG_TAGS = {"zh": "zh", "en": "en"}
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
@@ -117,10 +117,10 @@ def test_heading_links_are_titled_in_the_page_language(site, lang, title):
 def test_the_404_page_speaks_both_languages_and_leads_to_both_homes(site):
     page = soup_of(site, "404.html")
     assert page.html["lang"] == "en"
-    assert [span["lang"] for span in page.select("article h1 span")] == ["en", "zh-Hans"]
-    assert normalized(page.select_one("article h1").get_text()) == "Page not found · 未找到页面"
+    assert [span["lang"] for span in page.select("article h1 span")] == ["en", "zh"]
+    assert normalized(page.select_one("article h1").get_text()) == "Page not found · 页面不存在"
     homes = {paragraph["lang"]: paragraph.a["href"] for paragraph in page.select("article p[lang]")}
-    assert homes == {"en": "/", "zh-Hans": "/zh/"}
+    assert homes == {"en": "/", "zh": "/zh/"}
     assert [link["href"] for link in page.select("a.md-select__link")] == ["/", "/zh/"]
     assert not (site / "zh" / "404.html").exists()
 

@@ -160,14 +160,22 @@ def glossary_entries(terms: list[Term], corpus: dict[str, CorpusDocument], lang:
     ]
 
 
+def written_form(term: Term, rendering: Rendering) -> str:
+    """A rendering as the glossary writes it in running text: a heading's capitals
+    ("Digital Infrastructure") give way to the term's rendering in lower case, if it has one."""
+    same_words = [other.en for other in term.renderings if other.en.casefold() == rendering.en.casefold()]
+    return min(same_words, key=lambda text: sum(letter.isupper() for letter in text))
+
+
 def clause_glosses(terms: list[Term], clause_id: str, lang: str) -> dict[str, str]:
     """The glossary phrases of a clause in `lang`, each with the counterpart it shows."""
     glosses: dict[str, list[str]] = {}
     for term in terms:
         for rendering in term.renderings:
             if clause_id in rendering.clauses:
-                phrase, counterpart = (term.zh, rendering.en) if lang == "zh" else (rendering.en, term.zh)
-                glosses.setdefault(phrase, []).append(counterpart)
+                phrase, counterpart = (term.zh, written_form(term, rendering)) if lang == "zh" else (rendering.en, term.zh)
+                if counterpart not in glosses.get(phrase, []):
+                    glosses.setdefault(phrase, []).append(counterpart)
     return {phrase: " / ".join(counterparts) for phrase, counterparts in glosses.items()}
 
 

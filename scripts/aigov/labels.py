@@ -65,3 +65,12 @@ _TOC_PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title="Perman
 def localized_permalinks(html: str, title: str) -> str:
     """A page's heading links titled in the page's language."""
     return _TOC_PERMALINK.sub(lambda link: f'{link.group(1)} title="{escape(title, quote=True)}">', html)
+
+
+# The theme's footer labels its links "上一页: <title>", with the colon of its English template.
+_HALF_WIDTH_LABEL_COLON = re.compile(r'(aria-label="[^"]*?[\u4e00-\u9fff]): ')
+
+
+def full_width_label_colons(html: str) -> str:
+    """A Chinese page's link labels with the full-width colon that Chinese takes."""
+    return _HALF_WIDTH_LABEL_COLON.sub(r"\1：", html)

@@ -92,7 +92,9 @@
     var clause = button.closest(".clause");
     var id = clause.querySelector(".clause-label").id;
     var url = clauseUrl(id);
-    var text = button.dataset.copy === "citation" ? clause.dataset.citation + ". " + url : url;
+    var text = button.dataset.copy === "citation"
+      ? status.dataset.citationWithUrl.replace("{citation}", clause.dataset.citation).replace("{url}", url)
+      : url;
     copyText(text).then(
       function () { announce(status.dataset.copied); },
       function () { announce(status.dataset.copyFailed); }

@@ -105,7 +105,7 @@ def documents_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], met
 
 def repairs_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     seed = (data_dir(config) / SOURCE_FILE).read_text(encoding="utf-8")
-    repairs = load_repairs(data_dir(config) / "repairs.yml")
+    repairs = load_repairs(data_dir(config) / "repairs.yml", _corpus)
     listing = [(doc.info, repair_listing(doc, seed, repairs)) for doc in _corpus.values()]
     return {"listing": listing}
 

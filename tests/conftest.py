@@ -62,8 +62,8 @@ def seed() -> str:
 
 
 @pytest.fixture(scope="session")
-def repairs():
-    return load_repairs(ROOT / "data" / "repairs.yml")
+def repairs(corpus):
+    return load_repairs(ROOT / "data" / "repairs.yml", corpus)
 
 
 @pytest.fixture(scope="session")

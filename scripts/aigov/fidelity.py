@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import CorpusDocument, DataError, DocumentInfo, read_yaml
+from .corpus import CorpusDocument, DataError, DocumentInfo
+from .schema import located, read_data
 from .source import Repair, apply_repairs, chinese_typography, source_paragraphs, typography_changes
 
 SOURCE_FILE = Path("source") / "cstd-contribution.txt"
@@ -32,12 +33,20 @@ class RepairRow:
     after: str
 
 
-def load_repairs(path: Path) -> list[Repair]:
+# Repairs outside a clause: of a version's title, or of its publication notes (`wrappers`).
+REPAIR_PLACES = ("title", "metadata")
+
+
+def load_repairs(path: Path, corpus: dict[str, CorpusDocument]) -> list[Repair]:
+    """The repairs of data/repairs.yml, each naming a document, a language and a place in it that exist."""
     repairs = []
-    for index, entry in enumerate(read_yaml(path) or []):
-        missing = [key for key in ("document", "lang", "clause", "kind", "before", "after") if key not in entry]
-        if missing:
-            raise DataError(f"{path}: repair {index + 1} lacks {', '.join(missing)}")
+    for index, entry in enumerate(read_data(path, "repairs", root="repairs")):
+        document = corpus.get(entry["document"])
+        if document is None:
+            raise located(path, "repairs", [index, "document"], f"unknown document '{entry['document']}'; known: {', '.join(corpus)}")
+        places = [*REPAIR_PLACES, *(block.id for block in document.versions[entry["lang"]].blocks)]
+        if entry["clause"] not in places:
+            raise located(path, "repairs", [index, "clause"], f"'{entry['clause']}' is no clause or heading of '{document.info.id}'")
         repairs.append(Repair(**entry))
     return repairs
 

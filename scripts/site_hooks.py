@@ -40,6 +40,7 @@ from aigov.downloads import (
 from aigov.fidelity import SOURCE_FILE, load_repairs, repair_listing
 from aigov.glossary import GLOSSARY_FILE, Term, clause_glosses, glossary_entries, load_glossary, mark_terms
 from aigov.labels import format_date, localized_permalinks
+from aigov.navigation import unknown_nav_translations
 from aigov.offline import offline_links
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_list, page_context
@@ -78,10 +79,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _glossary[:] = load_glossary(data_dir(config) / GLOSSARY_FILE, _corpus)
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
+    check_nav_translations(config)
     # Material's offline plugin (offline copy only) has run: it named the iframe-worker shim on unpkg.com.
     if "polyfills" in config.extra:
         config.extra["polyfills"] = bundled_polyfills(config.extra["polyfills"])
     return config
+
+
+def check_nav_translations(config: MkDocsConfig) -> None:
+    """Each language's `nav_translations` keys name titles of its navigation (mkdocs-static-i18n
+    would leave an entry untranslated, silently, for a misspelt key)."""
+    i18n = config.plugins.get("i18n")
+    for language in getattr(i18n, "config", {}).get("languages", []):
+        if unknown := unknown_nav_translations(language.nav or config.nav, language.nav_translations):
+            raise PluginError(
+                f"mkdocs.yml: plugins.i18n.languages ({language.locale}).nav_translations: "
+                f"{', '.join(repr(key) for key in unknown)} names no entry of the navigation"
+            )
 
 
 def building_language(config: MkDocsConfig) -> str:

@@ -212,8 +212,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
     """The theme pages among the files of this language build (mkdocs-static-i18n has kept only
     its language's pages): those in docs/themes/ and any other naming the theme view."""
-    project = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir).relative_to(project).as_posix()
+    project = Path(config.config_file_path).resolve().parent  # `mkdocs build -f mkdocs.yml` gives a relative path
+    docs_dir = Path(config.docs_dir).resolve().relative_to(project).as_posix()
     pages = []
     for file in files.documentation_pages():
         uri = getattr(file, "norm_src_uri", file.src_uri)

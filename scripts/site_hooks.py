@@ -77,6 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _events[:] = load_timeline(data_dir(config) / "timeline.yml", _corpus)
         _themes[:] = load_themes(data_dir(config) / THEMES_FILE, _corpus)
         _glossary[:] = load_glossary(data_dir(config) / GLOSSARY_FILE, _corpus)
+        for lang in LANGUAGES:  # checked here, before the pages and files that read them
+            load_strings(data_dir(config), lang)
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
     check_nav_translations(config)

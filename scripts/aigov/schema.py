@@ -142,7 +142,7 @@ def problems(data: Any, schema: str) -> Iterator[tuple[list[str | int], str, str
         elif error.validator == "not":
             yield parts, f"not allowed: {subschema.get('description', 'this key is not allowed here')}", None
         elif error.validator in ("pattern", "format") and "description" in subschema:
-            yield parts, f"{error.instance!r} is not {subschema['description']}", None
+            yield parts, f"{brief(error.instance)} is not {subschema['description']}", None
         else:
             yield parts, error.message, None
 

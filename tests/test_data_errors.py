@@ -136,6 +136,9 @@ CASES = {
     "event description with a script": Case(
         "timeline.yml", r'(\n    en: ")(By resolution A/RES/70/1)', r"\1<script>alert(1)</script> \2", "events[0].description.en: '<script>alert(1)</script> By resolution ... is not plain text", at='en: "<script>'
     ),
+    "event key given twice": Case(
+        "timeline.yml", r"(A/RES/78/311\n  clauses: \[cap-p1\]\n)", r"\1  clauses: [gap-1]\n", "not valid YAML: the key 'clauses' is given twice", at="clauses: [gap-1]"
+    ),
     "event kind unknown": Case("timeline.yml", r"(id: a-res-78-311\n  date: [^\n]*\n  )kind: un-decision", r"\1kind: summit", "events[3].kind: 'summit' is not one of ['document', 'un-decision', 'meeting']", at="kind: summit"),
     "event date impossible": Case("timeline.yml", r"date: 2024-07-01", "date: 2024-06-31", "events[3].date: '2024-06-31' is not an ISO date, YYYY-MM-DD"),
     "event date in another format": Case("timeline.yml", r"date: 2024-07-01", "date: 2024/07/01", "events[3].date: '2024/07/01' is not an ISO date"),

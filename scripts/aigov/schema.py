@@ -35,7 +35,16 @@ _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 class TextDatesLoader(yaml.SafeLoader):
     """Leaves dates as text: the schema checks them ("format": "date"), so that 2024-02-30 is
-    reported with its field rather than raised by PyYAML."""
+    reported with its field rather than raised by PyYAML. Refuses a key given twice in a
+    mapping, which PyYAML would let the second silently replace."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if key.value in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"the key '{key.value}' is given twice", key.start_mark)
+            seen.add(key.value)
+        return super().construct_mapping(node, deep)
 
 
 TextDatesLoader.yaml_implicit_resolvers = {
@@ -65,7 +74,7 @@ def field_path(root: str, parts: Sequence[str | int]) -> str:
 
 
 def node_at(node: yaml.Node | None, parts: Sequence[str | int]) -> yaml.Node | None:
-    """The YAML node at a path, or the deepest one on the way; a key's path ends at its key node."""
+    """The YAML node at a path, or the deepest one on the way (a missing key's mapping)."""
     for part in parts:
         if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
@@ -80,6 +89,7 @@ def node_at(node: yaml.Node | None, parts: Sequence[str | int]) -> yaml.Node | N
 
 
 def key_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """Where a mapping names `key` (an unknown key's line), or the mapping if it does not."""
     if isinstance(node, yaml.MappingNode):
         return next((k for k, _ in node.value if k.value == key), node)
     return node
@@ -95,13 +105,18 @@ class DataFile:
         except yaml.YAMLError:
             self.root = None
 
-    def error(self, root: str, parts: Sequence[str | int], cause: str, key: str | None = None) -> str:
-        """`file:line: path: cause`; with `key`, the path and line are those of that key."""
+    def line(self, parts: Sequence[str | int], key: str | None = None) -> int:
+        """The 1-based line of the field at `parts` (of its key `key`, if given); 0 if unknown."""
         node = node_at(self.root, parts)
         if key is not None:
-            node, parts = key_node(node, key), [*parts, key]
-        line = f":{node.start_mark.line + 1}" if node is not None else ""
-        return f"{self.name}{line}: {field_path(root, parts)}: {cause}"
+            node = key_node(node, key)
+        return node.start_mark.line + 1 if node is not None else 0
+
+    def error(self, root: str, parts: Sequence[str | int], cause: str, key: str | None = None) -> str:
+        """`file:line: path: cause`; with `key`, the path and line are those of that key."""
+        line = self.line(parts, key)
+        where = f"{self.name}:{line}" if line else self.name
+        return f"{where}: {field_path(root, [*parts, key] if key is not None else parts)}: {cause}"
 
 
 def brief(value: Any) -> str:
@@ -153,13 +168,9 @@ def validate(path: Path, text: str, data: Any, schema: str, root: str = "") -> N
     if not found:
         return
     source = DataFile(path, text)
-    messages = [source.error(root, parts, cause, key) for parts, cause, key in found]
-    raise DataError("\n".join(sorted(set(messages), key=_line_order)))
-
-
-def _line_order(message: str) -> tuple[int, str]:
-    line = re.match(r"^[^:]*:(\d+):", message)
-    return (int(line.group(1)) if line else 0, message)
+    in_file_order = sorted(found, key=lambda problem: source.line(problem[0], problem[2]))
+    messages = [source.error(root, parts, cause, key) for parts, cause, key in in_file_order]
+    raise DataError("\n".join(dict.fromkeys(messages)))
 
 
 def located(path: Path, root: str, parts: Sequence[str | int], cause: str) -> DataError:

@@ -79,6 +79,9 @@ CASES = {
         "documents.yml", r"  title:\n    zh: 人工智能能力建设普惠计划\n", "  title:\n", "documents[2].title.zh: missing; it is required", at="en: AI Capacity-Building"
     ),
     "document summary empty": Case("documents.yml", r"(  summary:\n    zh: [^\n]*\n    en: )[^\n]*", r'\1""', "documents[0].summary.en: '' should be non-empty", at='en: ""'),
+    "document occasion blank": Case(
+        "documents.yml", r"(  occasion:\n    zh: [^\n]*\n    en: )[^\n]*", r'\1"  "', "documents[0].occasion.en: '  ' is not plain text, not blank", at='en: "  "'
+    ),
     "document numbering unknown": Case(
         "documents.yml", r"numbered: proposal", "numbered: article", "documents[0].numbered: 'article' is not one of ['proposal', 'item']"
     ),
@@ -95,7 +98,7 @@ CASES = {
         "documents.yml", r"slug: shanghai-declaration", "slug: Shanghai Declaration", "documents[1].slug: 'Shanghai Declaration' is not a slug"
     ),
     "document summary with markup": Case(
-        "documents.yml", r"(  summary:\n    zh: [^\n]*\n    en: )A four", r"\1<b>A</b> four", "documents[0].summary.en: '<b>A</b> four-paragraph ... is not plain text: no HTML markup (< or >) and no address but https:", at="en: <b>"
+        "documents.yml", r"(  summary:\n    zh: [^\n]*\n    en: )A four", r"\1<b>A</b> four", "documents[0].summary.en: '<b>A</b> four-paragraph ... is not plain text, not blank, without HTML markup (< or >) or an address other than https:", at="en: <b>"
     ),
     "document id twice": Case("documents.yml", r"- id: cap", "- id: shd", "documents[2].id: 'shd' is already the id of another document"),
     "documents not valid YAML": Case("documents.yml", r"zh: \[6, ", "zh: [6, [", "not valid YAML", at="en: ["),
@@ -170,7 +173,7 @@ CASES = {
         "themes.yml", r"(- id: military-use\n  name:\n)    zh: [^\n]*\n", r"\1", "themes[27].name.zh: missing; it is required", at="    en: Military use of AI"
     ),
     "theme description with an http address": Case(
-        "themes.yml", r"military field\.", "military field, http://example.org.", "themes[27].description.en: 'Clauses on the research, ... is not plain text: no HTML markup (< or >) and no address but https:", at="military field, http"
+        "themes.yml", r"military field\.", "military field, http://example.org.", "themes[27].description.en: 'Clauses on the research, ... is not plain text, not blank, without HTML markup (< or >) or an address other than https:", at="military field, http"
     ),
     "theme citing a heading": Case("themes.yml", r"clauses: \[ini-3\]", "clauses: [ini-3, cap-g2-title]", "themes[27].clauses[1]: 'cap-g2-title' is a heading, not a clause"),
     "theme citing an unknown clause": Case("themes.yml", r"clauses: \[ini-3\]", "clauses: [ini-3, ini-99]", "themes[27].clauses[1]: unknown clause 'ini-99'"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class RepairRow:
 REPAIR_PLACES = ("title", "metadata")
 
 
-def load_repairs(path: Path, corpus: dict[str, CorpusDocument]) -> list[Repair]:
+def load_repairs(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Repair]:
     """The repairs of data/repairs.yml, each naming a document, a language and a place in it that exist."""
     repairs = []
     for index, entry in enumerate(read_data(path, "repairs", root="repairs")):

@@ -3,6 +3,7 @@ overview and each theme's page."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,7 @@ def reading_order(corpus: dict[str, CorpusDocument]) -> list[tuple[CorpusDocumen
     return [(document, clause_id) for document in by_date(corpus.values()) for clause_id in document.versions["en"].clause_ids]
 
 
-def parse_theme(entry: dict[str, Any], corpus: dict[str, CorpusDocument]) -> Theme:
+def parse_theme(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> Theme:
     """One theme, shaped as data/themes.schema.json says, its clauses checked against the corpus
     and put in reading order. Raises FieldError."""
     order = [clause_id for _, clause_id in reading_order(corpus)]

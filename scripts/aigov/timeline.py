@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value is not None else None
 
 
-def parse_event(entry: dict[str, Any], corpus: dict[str, CorpusDocument]) -> Event:
+def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> Event:
     """One event, shaped as data/timeline.schema.json says, checked against the corpus: its
     document and clauses exist, and it ends after it begins. Raises FieldError."""
     date = datetime.date.fromisoformat(entry["date"])

@@ -41,6 +41,7 @@ from aigov.downloads import (
 from aigov.fidelity import load_repairs, load_source, repair_listing
 from aigov.glossary import GLOSSARY_FILE, Term, clause_glosses, glossary_entries, load_glossary, mark_terms
 from aigov.labels import format_date, full_width_label_colons, localized_permalinks
+from aigov.navigation import unknown_nav_translations
 from aigov.offline import offline_links
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_list, page_context
@@ -77,12 +78,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _events[:] = load_timeline(data_dir(config) / "timeline.yml", _corpus)
         _themes[:] = load_themes(data_dir(config) / THEMES_FILE, _corpus)
         _glossary[:] = load_glossary(data_dir(config) / GLOSSARY_FILE, _corpus)
+        for lang in LANGUAGES:  # checked here, before the pages and files that read them
+            load_strings(data_dir(config), lang)
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
+    check_nav_translations(config)
     # Material's offline plugin (offline copy only) has run: it named the iframe-worker shim on unpkg.com.
     if "polyfills" in config.extra:
         config.extra["polyfills"] = bundled_polyfills(config.extra["polyfills"])
     return config
+
+
+def check_nav_translations(config: MkDocsConfig) -> None:
+    """Each language's `nav_translations` keys name titles of its navigation (mkdocs-static-i18n
+    would leave an entry untranslated, silently, for a misspelt key)."""
+    i18n = config.plugins.get("i18n")
+    for language in getattr(i18n, "config", {}).get("languages", []):
+        if unknown := unknown_nav_translations(language.nav or config.nav, language.nav_translations):
+            raise PluginError(
+                f"mkdocs.yml: plugins.i18n.languages ({language.locale}).nav_translations: "
+                f"{', '.join(repr(key) for key in unknown)} names no entry of the navigation"
+            )
 
 
 def building_language(config: MkDocsConfig) -> str:
@@ -106,7 +122,7 @@ def documents_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], met
 
 def repairs_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
     source = load_source(data_dir(config), [document.info for document in _corpus.values()])
-    repairs = load_repairs(data_dir(config) / "repairs.yml")
+    repairs = load_repairs(data_dir(config) / "repairs.yml", _corpus)
     listing = [(doc.info, repair_listing(doc, source, repairs)) for doc in _corpus.values()]
     return {"listing": listing}
 
@@ -199,8 +215,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
     """The theme pages among the files of this language build (mkdocs-static-i18n has kept only
     its language's pages): those in docs/themes/ and any other naming the theme view."""
-    project = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir).relative_to(project).as_posix()
+    project = Path(config.config_file_path).resolve().parent  # `mkdocs build -f mkdocs.yml` gives a relative path
+    docs_dir = Path(config.docs_dir).resolve().relative_to(project).as_posix()
     pages = []
     for file in files.documentation_pages():
         uri = getattr(file, "norm_src_uri", file.src_uri)

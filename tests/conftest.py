@@ -63,8 +63,8 @@ def source(corpus):
 
 
 @pytest.fixture(scope="session")
-def repairs():
-    return load_repairs(ROOT / "data" / "repairs.yml")
+def repairs(corpus):
+    return load_repairs(ROOT / "data" / "repairs.yml", corpus)
 
 
 @pytest.fixture(scope="session")

@@ -43,27 +43,27 @@ def test_the_curated_glossary_is_valid(terms):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda data: data[0].update(zh="测试评估"), r"term '测试评估'.*does not occur in the Chinese text of 'shd-3-2'"),
+        (lambda data: data[0].update(zh="测试评估"), r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: '测试评估' does not occur in the Chinese text of 'shd-3-2'"),
         (
             lambda data: data[0]["renderings"][0].update(en="testing and assessment"),
-            r"term '测试、评估、认证与监管', rendering 'testing and assessment'.*does not occur in the English text of 'shd-3-2'",
+            r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: 'testing and assessment' does not occur in the English text of 'shd-3-2'",
         ),
-        (lambda data: data[0]["renderings"][0].update(clauses=["shd-9-9"]), r"term '测试、评估、认证与监管'.*unknown clause 'shd-9-9'"),
-        (lambda data: data.append(dict(data[0])), r"term '测试、评估、认证与监管': duplicate term"),
+        (lambda data: data[0]["renderings"][0].update(clauses=["shd-9-9"]), r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: unknown clause 'shd-9-9'"),
+        (lambda data: data.append(dict(data[0])), r"terms\[60\]\.zh: '测试、评估、认证与监管' is already a term"),
         (
             lambda data: data[0]["renderings"].append(dict(data[0]["renderings"][0])),
-            r"rendering 'testing, assessment, certification and regulation': duplicate rendering",
+            r"terms\[0\]\.renderings\[2\]\.en: 'testing, assessment, certification and regulation' is listed twice",
         ),
-        (lambda data: data[0]["renderings"][0].update(clauses=["shd-3-2", "shd-3-2"]), r"a clause is listed twice"),
-        (lambda data: data[0].update(pinyin="Cè shì"), r"term '测试、评估、认证与监管': 'pinyin' must be"),
-        (lambda data: data[1].pop("renderings"), r"term '成果转化': 'renderings' must list"),
+        (lambda data: data[0]["renderings"][0].update(clauses=["shd-3-2", "shd-3-2"]), r"terms\[0\]\.renderings\[0\]\.clauses: 'shd-3-2' is listed twice"),
+        (lambda data: data[0].update(pinyin="Cè shì"), r"terms\[0\]\.pinyin: 'Cè shì' is not pinyin in lower-case syllables"),
+        (lambda data: data[1].pop("renderings"), r"terms\[1\]\.renderings: missing; it is required"),
     ],
 )
 def test_broken_glossary_data_is_refused_naming_file_and_entry(tmp_path, corpus, change, message):
     data = entries()
     change(data)
     path, load = load_broken(tmp_path, corpus, data)
-    with pytest.raises(DataError, match=re.escape(str(path)) + ".*" + message):
+    with pytest.raises(DataError, match=re.escape(str(path)) + r":\d+: " + message):
         load()
 
 
@@ -85,7 +85,7 @@ def test_a_broken_glossary_fails_the_build(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("clauses: [gap-10]", "clauses: [gap-99]", 1), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert re.search(r"glossary\.yml: term '分类分级管理', rendering '[^']+': unknown clause 'gap-99'", result.stdout + result.stderr)
+    assert "data/glossary.yml:50: terms[6].renderings[1].clauses[0]: unknown clause 'gap-99'" in result.stdout + result.stderr
 
 
 def test_marking_terms_keeps_the_text_and_prefers_the_longer_phrase():

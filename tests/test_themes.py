@@ -1,5 +1,6 @@
 """The themes: validation of data/themes.yml, and the links and counts they put on the site."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,35 +50,35 @@ def test_the_curated_themes_load(corpus):
 BROKEN = {
     "unknown clause": (
         lambda entries: theme(entries, "open-source")["clauses"].append("gap-99"),
-        "data/themes.yml: theme 'open-source': unknown clause 'gap-99'",
+        "themes[11].clauses[6]: unknown clause 'gap-99'",
     ),
     "heading id": (
         lambda entries: theme(entries, "ethics")["clauses"].append("shd-s2"),
-        "data/themes.yml: theme 'ethics': 'shd-s2' is a heading, not a clause",
+        "themes[23].clauses[7]: 'shd-s2' is a heading, not a clause",
     ),
     "missing English name": (
         lambda entries: theme(entries, "misuse")["name"].pop("en"),
-        "data/themes.yml: theme 'misuse': 'name' needs both 'zh' and 'en'",
+        "themes[26].name.en: missing; it is required",
     ),
     "missing Chinese description": (
         lambda entries: theme(entries, "misuse")["description"].pop("zh"),
-        "data/themes.yml: theme 'misuse': 'description' needs both 'zh' and 'en'",
+        "themes[26].description.zh: missing; it is required",
     ),
     "clause listed twice": (
         lambda entries: theme(entries, "military-use")["clauses"].append("ini-3"),
-        "data/themes.yml: theme 'military-use': clause 'ini-3' is listed twice",
+        "themes[27].clauses: 'ini-3' is listed twice",
     ),
     "duplicate theme id": (
         lambda entries: entries.append(dict(theme(entries, "ethics"))),
-        "data/themes.yml: theme 'ethics': duplicate theme id",
+        "themes[28].id: 'ethics' is already the id of another theme",
     ),
     "theme without clauses": (
         lambda entries: theme(entries, "ethics").update(clauses=[]),
-        "data/themes.yml: theme 'ethics': 'clauses' must list at least one clause id",
+        "themes[23].clauses: has 0 items; needs at least 1",
     ),
     "theme without an id": (
         lambda entries: theme(entries, "ethics").pop("id"),
-        "data/themes.yml: theme 24: needs an 'id'",
+        "themes[23].id: missing; it is required",
     ),
 }
 
@@ -88,7 +89,7 @@ def test_broken_themes_name_the_file_and_the_entry(tmp_path, corpus, case):
     path = broken_themes(tmp_path, change)
     with pytest.raises(DataError) as error:
         load_themes(path, corpus)
-    assert message in str(error.value)
+    assert re.search(r"data/themes\.yml:\d+: " + re.escape(message), str(error.value)), str(error.value)
 
 
 def test_the_build_fails_on_an_unknown_clause_in_a_theme(tmp_path):
@@ -97,7 +98,7 @@ def test_the_build_fails_on_an_unknown_clause_in_a_theme(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("[ini-3]", "[ini-3, ini-99]"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/themes.yml: theme 'military-use': unknown clause 'ini-99'" in result.stdout + result.stderr
+    assert "data/themes.yml:256: themes[27].clauses[1]: unknown clause 'ini-99'" in result.stdout + result.stderr
 
 
 def test_every_clause_but_ini_p4_has_a_theme(corpus):

@@ -1,6 +1,7 @@
 """The timeline: data checks that fail loudly, the page, and the links between events and clauses."""
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -36,19 +37,19 @@ def write_broken(tmp_path: Path, change) -> Path:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda data: data[3].update(date="2024-13-01"), r"event 'a-res-78-311': 'date' is not a valid ISO date"),
-        (lambda data: data[3].update(date="2024-02-30"), r"event 'a-res-78-311': 'date' is not a valid ISO date"),
-        (lambda data: data[3].update(kind="summit"), r"event 'a-res-78-311': unknown kind 'summit'"),
-        (lambda data: data[3].update(clauses=["cap-p9"]), r"event 'a-res-78-311': unknown clause 'cap-p9'"),
-        (lambda data: data[3]["title"].pop("zh"), r"event 'a-res-78-311': 'title' needs both 'zh' and 'en'"),
-        (lambda data: data[3]["description"].pop("en"), r"event 'a-res-78-311': 'description' needs both"),
-        (lambda data: data[5].update(end="2024-09-01"), r"event 'first-ai-capacity-building-workshop': 'end'"),
-        (lambda data: data[1].update(document="xyz"), r"event 'global-ai-governance-initiative': a 'document' event"),
+        (lambda data: data[3].update(date="2024-13-01"), r"events\[3\]\.date: '2024-13-01' is not an ISO date"),
+        (lambda data: data[3].update(date="2024-02-30"), r"events\[3\]\.date: '2024-02-30' is not an ISO date"),
+        (lambda data: data[3].update(kind="summit"), r"events\[3\]\.kind: 'summit' is not one of"),
+        (lambda data: data[3].update(clauses=["cap-p9"]), r"events\[3\]\.clauses\[0\]: unknown clause 'cap-p9'"),
+        (lambda data: data[3]["title"].pop("zh"), r"events\[3\]\.title\.zh: missing; it is required"),
+        (lambda data: data[3]["description"].pop("en"), r"events\[3\]\.description\.en: missing; it is required"),
+        (lambda data: data[5].update(end="2024-09-01"), r"events\[5\]\.end: 2024-09-01 is not after 'date' 2024-09-03"),
+        (lambda data: data[1].update(document="xyz"), r"events\[1\]\.document: unknown document 'xyz'"),
     ],
 )
 def test_bad_events_fail_naming_the_file_and_the_entry(tmp_path, corpus, change, message):
     path = write_broken(tmp_path, change)
-    with pytest.raises(DataError, match=f"{path}: {message}"):
+    with pytest.raises(DataError, match=re.escape(str(path)) + r":\d+: " + message):
         load_timeline(path, corpus)
 
 
@@ -58,7 +59,7 @@ def test_the_build_fails_on_an_impossible_date(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("date: 2024-07-01", "date: 2024-06-31"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "event 'a-res-78-311': 'date' is not a valid ISO date" in result.stdout + result.stderr
+    assert "data/timeline.yml:57: events[3].date: '2024-06-31' is not an ISO date, YYYY-MM-DD" in result.stdout + result.stderr
 
 
 def test_events_are_sourced_dated_and_linked_as_required(corpus):

@@ -7,17 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from .clauses import Document, Row, pair_versions, parse_document
+from .schema import DataError as DataError
+from .schema import located, read_data
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"  # at the site root, the others under /<lang>/ (mkdocs.yml, i18n)
-REQUIRED_BILINGUAL = ("title", "short", "occasion", "summary")
-
-
-class DataError(ValueError):
-    """A data file is malformed; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)
@@ -65,41 +60,25 @@ def other_language(lang: str) -> str:
     return next(other for other in LANGUAGES if other != lang)
 
 
-def bilingual(entry: dict[str, Any], key: str, name: str) -> dict[str, str]:
-    """A value that an entry must give, non-empty, in both languages."""
-    value = entry.get(key)
-    complete = isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
-    if not complete:
-        raise DataError(f"{name}: '{key}' needs both 'zh' and 'en'")
-    return {lang: value[lang] for lang in LANGUAGES}
-
-
-def read_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise DataError(f"{path}: not valid YAML: {error}") from error
-
-
 def load_documents(path: Path) -> list[DocumentInfo]:
-    documents = []
-    for index, entry in enumerate(read_yaml(path) or []):
-        name = f"{path}: document {entry.get('id', index + 1)!r}"
-        texts = {key: bilingual(entry, key, name) for key in REQUIRED_BILINGUAL}
-        for key in ("date", "announced"):
-            if key in entry and not isinstance(entry[key], datetime.date):
-                raise DataError(f"{name}: '{key}' must be an ISO date (YYYY-MM-DD), got {entry[key]!r}")
+    """The documents of data/documents.yml, checked against data/documents.schema.json."""
+    entries = read_data(path, "documents", root="documents")
+    documents: list[DocumentInfo] = []
+    for index, entry in enumerate(entries):
+        for key in ("id", "slug"):
+            if any(getattr(other, key) == entry[key] for other in documents):
+                raise located(path, "documents", [index, key], f"'{entry[key]}' is already the {key} of another document")
         documents.append(
             DocumentInfo(
                 id=entry["id"],
                 slug=entry["slug"],
-                date=entry["date"],
-                announced=entry.get("announced"),
+                date=datetime.date.fromisoformat(entry["date"]),
+                announced=datetime.date.fromisoformat(entry["announced"]) if "announced" in entry else None,
                 numbered=entry.get("numbered", "item"),
-                title=texts["title"],
-                short=texts["short"],
-                occasion=texts["occasion"],
-                summary=texts["summary"],
+                title=entry["title"],
+                short=entry["short"],
+                occasion=entry["occasion"],
+                summary=entry["summary"],
                 wrappers=entry.get("wrappers", {}),
             )
         )
@@ -107,7 +86,10 @@ def load_documents(path: Path) -> list[DocumentInfo]:
 
 
 def load_strings(data_dir: Path, lang: str) -> dict[str, Any]:
-    return read_yaml(data_dir / "strings" / f"{lang}.yml")
+    """The interface strings of a language, checked against data/strings.schema.json, which
+    gives every language the same keys."""
+    strings: dict[str, Any] = read_data(data_dir / "strings" / f"{lang}.yml", "strings")
+    return strings
 
 
 def load_corpus(data_dir: Path, docs_dir: Path) -> dict[str, CorpusDocument]:

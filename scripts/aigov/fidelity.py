@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from .corpus import LANGUAGES, CorpusDocument, DataError, DocumentInfo, read_yaml
+from .corpus import LANGUAGES, CorpusDocument, DataError, DocumentInfo
+from .schema import located, read_data
 from .source import Repair, SourceError, chinese_typography, source_paragraphs, trace_repairs, typography_changes, version_ranges
 
 SOURCE_FILE = Path("source") / "cstd-contribution.txt"
@@ -66,12 +67,20 @@ def load_source(data_dir: Path, documents: Iterable[DocumentInfo]) -> Source:
     return locate_versions((data_dir / SOURCE_FILE).read_text(encoding="utf-8"), documents)
 
 
-def load_repairs(path: Path) -> list[Repair]:
+# Repairs outside a clause: of a version's title, or of its publication notes (`wrappers`).
+REPAIR_PLACES = ("title", "metadata")
+
+
+def load_repairs(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Repair]:
+    """The repairs of data/repairs.yml, each naming a document, a language and a place in it that exist."""
     repairs = []
-    for index, entry in enumerate(read_yaml(path) or []):
-        missing = [key for key in ("document", "lang", "clause", "kind", "before", "after") if key not in entry]
-        if missing:
-            raise DataError(f"{path}: repair {index + 1} lacks {', '.join(missing)}")
+    for index, entry in enumerate(read_data(path, "repairs", root="repairs")):
+        document = corpus.get(entry["document"])
+        if document is None:
+            raise located(path, "repairs", [index, "document"], f"unknown document '{entry['document']}'; known: {', '.join(corpus)}")
+        places = [*REPAIR_PLACES, *(block.id for block in document.versions[entry["lang"]].blocks)]
+        if entry["clause"] not in places:
+            raise located(path, "repairs", [index, "clause"], f"'{entry['clause']}' is no clause or heading of '{document.info.id}'")
         repairs.append(Repair(**entry))
     return repairs
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpus import CorpusDocument, DataError, read_yaml
+from .corpus import CorpusDocument
 from .labels import Link, clause_code
+from .schema import FieldError, located, read_data
 
 GLOSSARY_FILE = "glossary.yml"
-_PINYIN = re.compile(r"^[a-zü]+( [a-zü]+)*$")
 
 
 @dataclass(frozen=True)
@@ -71,59 +71,38 @@ def clause_texts(corpus: dict[str, CorpusDocument]) -> dict[str, dict[str, str]]
     }
 
 
-def _text(entry: dict[str, Any], key: str, name: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise DataError(f"{name}: needs '{key}'")
-    return value
-
-
-def parse_term(entry: Any, name: str, texts: dict[str, dict[str, str]]) -> Term:
-    """One term, checked: every rendering occurs in the clauses it names, in both languages."""
-    if not isinstance(entry, dict):
-        raise DataError(f"{name}: must be a mapping with zh, pinyin and renderings")
-    zh = _text(entry, "zh", name)
-    pinyin = _text(entry, "pinyin", name)
-    if not _PINYIN.match(pinyin):
-        raise DataError(f"{name}: 'pinyin' must be lower-case syllables separated by spaces, got {pinyin!r}")
-    renderings = entry.get("renderings")
-    if not isinstance(renderings, list) or not renderings:
-        raise DataError(f"{name}: 'renderings' must list at least one rendering")
+def parse_term(entry: dict[str, Any], texts: dict[str, dict[str, str]]) -> Term:
+    """One term, shaped as data/glossary.schema.json says, checked against the text: each
+    rendering once, and occurring with the term in the clauses it names. Raises FieldError."""
+    zh = entry["zh"]
     parsed: list[Rendering] = []
-    for rendering in renderings:
-        en = _text(rendering if isinstance(rendering, dict) else {}, "en", name)
-        where = f"{name}, rendering {en!r}"
+    for index, rendering in enumerate(entry["renderings"]):
+        en = rendering["en"]
         if any(other.en == en for other in parsed):
-            raise DataError(f"{where}: duplicate rendering")
-        clauses = rendering.get("clauses")
-        if not isinstance(clauses, list) or not clauses:
-            raise DataError(f"{where}: 'clauses' must list at least one clause id")
-        if len(set(map(str, clauses))) != len(clauses):
-            raise DataError(f"{where}: a clause is listed twice")
-        for clause_id in clauses:
+            raise FieldError(["renderings", index, "en"], f"'{en}' is listed twice")
+        for place, clause_id in enumerate(rendering["clauses"]):
+            where = ["renderings", index, "clauses", place]
             if clause_id not in texts:
-                raise DataError(f"{where}: unknown clause {clause_id!r}")
+                raise FieldError(where, f"unknown clause '{clause_id}'")
             if not phrase_pattern(zh, "zh").search(texts[clause_id]["zh"]):
-                raise DataError(f"{where}: '{zh}' does not occur in the Chinese text of '{clause_id}'")
+                raise FieldError(where, f"'{zh}' does not occur in the Chinese text of '{clause_id}'")
             if not phrase_pattern(en, "en").search(texts[clause_id]["en"]):
-                raise DataError(f"{where}: '{en}' does not occur in the English text of '{clause_id}'")
-        parsed.append(Rendering(en=en, clauses=tuple(clauses)))
-    return Term(zh=zh, pinyin=pinyin, renderings=tuple(parsed))
+                raise FieldError(where, f"'{en}' does not occur in the English text of '{clause_id}'")
+        parsed.append(Rendering(en=en, clauses=tuple(rendering["clauses"])))
+    return Term(zh=zh, pinyin=entry["pinyin"], renderings=tuple(parsed))
 
 
 def load_glossary(path: Path, corpus: dict[str, CorpusDocument]) -> list[Term]:
-    """The terms of `path`; a bad entry raises DataError naming the file and the term."""
-    entries = read_yaml(path) or []
-    if not isinstance(entries, list):
-        raise DataError(f"{path}: must be a list of terms")
+    """The terms of `path`; bad input raises DataError naming the file, the line and the field."""
     texts = clause_texts(corpus)
     terms: list[Term] = []
-    for index, entry in enumerate(entries):
-        zh = entry.get("zh") if isinstance(entry, dict) else None
-        name = f"{path}: term {zh or index + 1!r}"
-        if any(term.zh == zh for term in terms):
-            raise DataError(f"{name}: duplicate term")
-        terms.append(parse_term(entry, name, texts))
+    for index, entry in enumerate(read_data(path, "glossary", root="terms")):
+        try:
+            if any(term.zh == entry["zh"] for term in terms):
+                raise FieldError(["zh"], f"'{entry['zh']}' is already a term")
+            terms.append(parse_term(entry, texts))
+        except FieldError as error:
+            raise located(path, "terms", [index, *error.parts], error.cause) from None
     return terms
 
 

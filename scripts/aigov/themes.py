@@ -3,19 +3,19 @@ overview and each theme's page."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .clauses import Block
-from .corpus import CorpusDocument, DataError, DocumentInfo, bilingual, by_date, other_language, read_yaml
+from .corpus import CorpusDocument, DataError, DocumentInfo, by_date, other_language
 from .labels import clause_code, clause_name
+from .schema import FieldError, located, read_data
 
 THEMES_FILE = "themes.yml"
 THEME_VIEW = "theme"  # the data_view of a theme's page
 THEME_PAGES_DIR = "themes"  # in docs/: one page per theme and language, themes/<id>.<lang>.md
-_THEME_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -94,48 +94,34 @@ def reading_order(corpus: dict[str, CorpusDocument]) -> list[tuple[CorpusDocumen
     return [(document, clause_id) for document in by_date(corpus.values()) for clause_id in document.versions["en"].clause_ids]
 
 
-def parse_theme(entry: Any, name: str, corpus: dict[str, CorpusDocument]) -> Theme:
-    """One theme, checked: its names, descriptions and clauses, put in reading order."""
-    if not isinstance(entry, dict):
-        raise DataError(f"{name}: must be a mapping with id, name, description and clauses")
+def parse_theme(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> Theme:
+    """One theme, shaped as data/themes.schema.json says, its clauses checked against the corpus
+    and put in reading order. Raises FieldError."""
     order = [clause_id for _, clause_id in reading_order(corpus)]
     headings = {block.id for document in corpus.values() for block in document.versions["en"].blocks if block.is_heading}
-    clauses = entry.get("clauses")
-    if not isinstance(clauses, list) or not clauses:
-        raise DataError(f"{name}: 'clauses' must list at least one clause id")
-    seen: set[str] = set()
-    for clause_id in clauses:
-        if not isinstance(clause_id, str):
-            raise DataError(f"{name}: unknown clause {clause_id!r}")
+    for index, clause_id in enumerate(entry["clauses"]):
         if clause_id in headings:
-            raise DataError(f"{name}: '{clause_id}' is a heading, not a clause")
+            raise FieldError(["clauses", index], f"'{clause_id}' is a heading, not a clause")
         if clause_id not in order:
-            raise DataError(f"{name}: unknown clause {clause_id!r}")
-        if clause_id in seen:
-            raise DataError(f"{name}: clause '{clause_id}' is listed twice")
-        seen.add(clause_id)
+            raise FieldError(["clauses", index], f"unknown clause '{clause_id}'")
     return Theme(
         id=entry["id"],
-        name=bilingual(entry, "name", name),
-        description=bilingual(entry, "description", name),
-        clauses=tuple(sorted(clauses, key=order.index)),
+        name=entry["name"],
+        description=entry["description"],
+        clauses=tuple(sorted(entry["clauses"], key=order.index)),
     )
 
 
 def load_themes(path: Path, corpus: dict[str, CorpusDocument]) -> list[Theme]:
-    """The themes of `path` in file order; a bad entry raises DataError naming the file and the theme."""
-    entries = read_yaml(path) or []
-    if not isinstance(entries, list):
-        raise DataError(f"{path}: must be a list of themes")
+    """The themes of `path` in file order; bad input raises DataError naming the file, the line and the field."""
     themes: list[Theme] = []
-    for index, entry in enumerate(entries):
-        theme_id = entry.get("id") if isinstance(entry, dict) else None
-        name = f"{path}: theme {theme_id or index + 1!r}"
-        if not isinstance(theme_id, str) or not _THEME_ID.match(theme_id):
-            raise DataError(f"{name}: needs an 'id' of lower-case letters, digits and hyphens")
-        if any(theme.id == theme_id for theme in themes):
-            raise DataError(f"{name}: duplicate theme id")
-        themes.append(parse_theme(entry, name, corpus))
+    for index, entry in enumerate(read_data(path, "themes", root="themes")):
+        try:
+            if any(theme.id == entry["id"] for theme in themes):
+                raise FieldError(["id"], f"'{entry['id']}' is already the id of another theme")
+            themes.append(parse_theme(entry, corpus))
+        except FieldError as error:
+            raise located(path, "themes", [index, *error.parts], error.cause) from None
     return themes
 
 

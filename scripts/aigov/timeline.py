@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import yaml
+from .corpus import LANGUAGES, CorpusDocument, by_date
+from .schema import FieldError, located, read_data
 
-from .corpus import CorpusDocument, DataError, bilingual, by_date
-
-KINDS = ("document", "un-decision", "meeting")
-
-
-class _TextDatesLoader(yaml.SafeLoader):
-    """Leaves dates as text, so that a malformed date is reported with its entry."""
-
-
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+KINDS = ("document", "un-decision", "meeting")  # in the order of the page's filter; as data/timeline.schema.json
 
 
 @dataclass(frozen=True)
@@ -40,59 +31,51 @@ class Event:
     clauses: tuple[str, ...]
 
 
-def _date(value: object, name: str, key: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise DataError(f"{name}: '{key}' is not a valid ISO date (YYYY-MM-DD): {value!r}") from None
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value is not None else None
 
 
-
-def parse_event(entry: dict, name: str, corpus: dict[str, CorpusDocument]) -> Event:
-    """One event, checked: its dates, kind, document, clauses and both languages."""
-    date = _date(entry.get("date"), name, "date")
-    end = _date(entry["end"], name, "end") if "end" in entry else None
-    issued = _date(entry["issued"], name, "issued") if "issued" in entry else None
+def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> Event:
+    """One event, shaped as data/timeline.schema.json says, checked against the corpus: its
+    document and clauses exist, and it ends after it begins. Raises FieldError."""
+    date = datetime.date.fromisoformat(entry["date"])
+    end = _date(entry.get("end"))
     if end and end <= date:
-        raise DataError(f"{name}: 'end' {end} is not after 'date' {date}")
-    if entry.get("kind") not in KINDS:
-        raise DataError(f"{name}: unknown kind {entry.get('kind')!r}; known: {', '.join(KINDS)}")
+        raise FieldError(["end"], f"{end} is not after 'date' {date}")
     document = entry.get("document")
-    if (entry["kind"] == "document") != (document is not None) or (document and document not in corpus):
-        raise DataError(f"{name}: a 'document' event names one known document, others none: {document!r}")
+    if document is not None and document not in corpus:
+        raise FieldError(["document"], f"unknown document '{document}'; known: {', '.join(corpus)}")
     known = {clause for doc in corpus.values() for clause in doc.versions["en"].clause_ids}
-    for clause in entry.get("clauses") or []:
+    for index, clause in enumerate(entry["clauses"]):
         if clause not in known:
-            raise DataError(f"{name}: unknown clause '{clause}'")
-    source = entry.get("source") or {}
+            raise FieldError(["clauses", index], f"unknown clause '{clause}'")
+    source = entry["source"]
     return Event(
         id=entry["id"],
         date=date,
         end=end,
-        issued=issued,
+        issued=_date(entry.get("issued")),
         kind=entry["kind"],
         document=document,
-        title=bilingual(entry, "title", name),
-        description=bilingual(entry, "description", name),
-        source=bilingual(entry, "source", name),
+        title=entry["title"],
+        description=entry["description"],
+        source={lang: source[lang] for lang in LANGUAGES},
         url=source.get("url"),
         symbol=entry.get("symbol"),
-        clauses=tuple(entry.get("clauses") or []),
+        clauses=tuple(entry["clauses"]),
     )
 
 
 def load_timeline(path: Path, corpus: dict[str, CorpusDocument]) -> list[Event]:
-    try:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDatesLoader) or []
-    except yaml.YAMLError as error:
-        raise DataError(f"{path}: not valid YAML: {error}") from error
-    events, seen = [], set()
-    for index, entry in enumerate(entries):
-        name = f"{path}: event {entry.get('id', index + 1)!r}"
-        if not entry.get("id") or entry["id"] in seen:
-            raise DataError(f"{name}: needs an id of its own")
-        seen.add(entry["id"])
-        events.append(parse_event(entry, name, corpus))
+    """The events of data/timeline.yml in date order; ids are unique."""
+    events: list[Event] = []
+    for index, entry in enumerate(read_data(path, "timeline", root="events")):
+        try:
+            if any(event.id == entry["id"] for event in events):
+                raise FieldError(["id"], f"'{entry['id']}' is already the id of another event")
+            events.append(parse_event(entry, corpus))
+        except FieldError as error:
+            raise located(path, "events", [index, *error.parts], error.cause) from None
     return sorted(events, key=lambda event: event.date)
 
 

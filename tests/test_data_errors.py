@@ -1,0 +1,587 @@
+"""Every data file broken in every way its schema names, and in the ways only Python can check:
+each time the loader reports `file:line: path.to.field: cause`, never a traceback; a strict
+build fails with that message. Also: both languages' interface strings have the same keys,
+every data file names its schema, and the navigation's translations name its entries."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from aigov.corpus import DataError, load_documents, load_strings
+from aigov.fidelity import load_repairs
+from aigov.glossary import load_glossary
+from aigov.navigation import nav_titles, unknown_nav_translations
+from aigov.themes import load_themes
+from aigov.timeline import KINDS, load_timeline
+from conftest import ROOT, copy_project, mkdocs_build
+
+DATA_FILES = {
+    "documents.yml": "documents",
+    "repairs.yml": "repairs",
+    "timeline.yml": "timeline",
+    "themes.yml": "themes",
+    "glossary.yml": "glossary",
+    "strings/en.yml": "strings",
+    "strings/zh.yml": "strings",
+}
+
+LOADERS: dict[str, Callable[[Path, Any], object]] = {
+    "documents.yml": lambda data, corpus: load_documents(data / "documents.yml"),
+    "repairs.yml": lambda data, corpus: load_repairs(data / "repairs.yml", corpus),
+    "timeline.yml": lambda data, corpus: load_timeline(data / "timeline.yml", corpus),
+    "themes.yml": lambda data, corpus: load_themes(data / "themes.yml", corpus),
+    "glossary.yml": lambda data, corpus: load_glossary(data / "glossary.yml", corpus),
+    "strings/en.yml": lambda data, corpus: load_strings(data, "en"),
+    "strings/zh.yml": lambda data, corpus: load_strings(data, "zh"),
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One breakage: the first match of the regular expression `old` in `file` becomes `new`;
+    the loader must report `message` (where "..." stands for any text, as a long value is cut
+    short) at the line where `at` first occurs in the broken file (a missing key is reported at
+    its entry), or else where `new` begins."""
+
+    file: str
+    old: str
+    new: str
+    message: str
+    at: str | None = None
+
+
+PLAIN_TEXT = "plain text, not blank, without HTML markup (< or >) or an address other than https:"
+
+CASES = {
+    # data/documents.yml
+    "document without a slug": Case(
+        "documents.yml", r"  slug: shanghai-declaration\n", "", "documents[1].slug: missing; it is required", at="- id: shd"
+    ),
+    "document key misspelt": Case(
+        "documents.yml",
+        r"  announced: 2023-10-18",
+        "  anounced: 2023-10-18",
+        "documents[0].anounced: unknown key; known keys: id, slug,",
+    ),
+    "document date impossible": Case(
+        "documents.yml", r"date: 2024-07-04", "date: 2024-04-31", "documents[1].date: '2024-04-31' is not an ISO date, YYYY-MM-DD"
+    ),
+    "document date not a date": Case(
+        "documents.yml",
+        r"date: 2024-09-27",
+        "date: 27 September 2024",
+        "documents[2].date: '27 September 2024' is not an ISO date",
+    ),
+    "document title without Chinese": Case(
+        "documents.yml",
+        r"  title:\n    zh: 人工智能能力建设普惠计划\n",
+        "  title:\n",
+        "documents[2].title.zh: missing; it is required",
+        at="en: AI Capacity-Building",
+    ),
+    "document summary empty": Case(
+        "documents.yml",
+        r"(  summary:\n    zh: [^\n]*\n    en: )[^\n]*",
+        r'\1""',
+        "documents[0].summary.en: '' should be non-empty",
+        at='en: ""',
+    ),
+    "document occasion blank": Case(
+        "documents.yml",
+        r"(  occasion:\n    zh: [^\n]*\n    en: )[^\n]*",
+        r'\1"  "',
+        "documents[0].occasion.en: '  ' is not plain text, not blank",
+        at='en: "  "',
+    ),
+    "document numbering unknown": Case(
+        "documents.yml",
+        r"numbered: proposal",
+        "numbered: article",
+        "documents[0].numbered: 'article' is not one of ['proposal', 'item']",
+    ),
+    "document line numbers, which the source's titles replace": Case(
+        "documents.yml", r"numbered: proposal", "numbered: proposal\n  source_lines: {zh: [6, 32]}",
+        "documents[0].source_lines: unknown key", at="source_lines",
+    ),
+    "document publication notes a string": Case(
+        "documents.yml", r"wrappers:\n    en:\n      - (\"Issue date: 20 October 2023\")", r"wrappers:\n    en: \1",
+        "documents[0].wrappers.en: 'Issue date: 20 October 2023' is not of type 'array'", at="en: \"Issue",
+    ),
+    "document id not a prefix": Case(
+        "documents.yml", r"- id: shd", "- id: SHD", "documents[1].id: 'SHD' is not a document id: lower-case letters"
+    ),
+    "document slug with spaces": Case(
+        "documents.yml",
+        r"slug: shanghai-declaration",
+        "slug: Shanghai Declaration",
+        "documents[1].slug: 'Shanghai Declaration' is not a slug",
+    ),
+    "document summary with markup": Case(
+        "documents.yml",
+        r"(  summary:\n    zh: [^\n]*\n    en: )A four",
+        r"\1<b>A</b> four",
+        "documents[0].summary.en: '<b>A</b> four-paragraph ... is not " + PLAIN_TEXT,
+        at="en: <b>",
+    ),
+    "document id twice": Case(
+        "documents.yml", r"- id: cap", "- id: shd", "documents[2].id: 'shd' is already the id of another document"
+    ),
+    "documents not valid YAML": Case("documents.yml", r"numbered: proposal", "numbered: [proposal", "not valid YAML", at="  date: 2023"),
+    # data/repairs.yml
+    "repair with an extra key": Case(
+        "repairs.yml",
+        r"(  kind: dash\n)",
+        r"\1  note: from the PDF\n",
+        "repairs[0].note: unknown key; known keys: document, lang, clause, kind",
+        at="note:",
+    ),
+    "repair without after": Case(
+        "repairs.yml", r"  after: ——面向他国\n", "", "repairs[0].after: missing; it is required", at="- document: ini"
+    ),
+    "repair language unknown": Case(
+        "repairs.yml", r"  lang: zh", "  lang: fr", "repairs[0].lang: 'fr' is not one of ['zh', 'en']"
+    ),
+    "repair kind unknown": Case(
+        "repairs.yml", r"  kind: dash", "  kind: typo", "repairs[0].kind: 'typo' is not one of ['rejoin', 'dash',"
+    ),
+    "repair before empty": Case(
+        "repairs.yml", r"  before: 一面向他国", '  before: ""', "repairs[0].before: '' should be non-empty"
+    ),
+    "repair of an unknown document": Case(
+        "repairs.yml",
+        r"- document: ini",
+        "- document: xyz",
+        "repairs[0].document: unknown document 'xyz'; known: ini, shd, cap, gap",
+    ),
+    "repair of an unknown clause": Case(
+        "repairs.yml", r"clause: ini-2\n", "clause: ini-99\n", "repairs[0].clause: 'ini-99' is no clause or heading of 'ini'"
+    ),
+    "repair of a clause of another document": Case(
+        "repairs.yml", r"clause: ini-2\n", "clause: gap-2\n", "repairs[0].clause: 'gap-2' is no clause or heading of 'ini'"
+    ),
+    # data/timeline.yml
+    "event that is a string": Case(
+        "timeline.yml",
+        r"(\n- id: a-res-78-265)",
+        r"\n- the day of the resolution\n\1",
+        "events[2]: 'the day of the resolution' is not of type 'object'",
+        at="- the day",
+    ),
+    "event clauses a string": Case(
+        "timeline.yml",
+        r"(A/RES/78/311\n  clauses: )\[cap-p1\]",
+        r"\1cap-p1",
+        "events[3].clauses: 'cap-p1' is not of type 'array'",
+        at="clauses: cap-p1",
+    ),
+    "event key misspelt": Case(
+        "timeline.yml",
+        r"(A/RES/78/311\n  )clauses:",
+        r"\1clases:",
+        "events[3].clases: unknown key; known keys: id, date,",
+        at="clases:",
+    ),
+    "event without clauses": Case(
+        "timeline.yml",
+        r"(A/RES/78/311\n)  clauses: \[cap-p1\]\n",
+        r"\1",
+        "events[3].clauses: missing; it is required",
+        at="- id: a-res-78-311",
+    ),
+    "event URL over http": Case(
+        "timeline.yml",
+        r"url: https://undocs.org/A/RES/70/1",
+        "url: http://undocs.org/A/RES/70/1",
+        "events[0].source.url: 'http://undocs.org/A/RES/70/1' is not an https: address",
+    ),
+    "event URL with javascript": Case(
+        "timeline.yml",
+        r"url: https://undocs.org/A/RES/70/1",
+        "url: javascript:alert(1)",
+        "events[0].source.url: 'javascript:alert(1)' is not an https: address",
+    ),
+    "event description with a script": Case(
+        "timeline.yml",
+        r'(\n    en: ")(By resolution A/RES/70/1)',
+        r"\1<script>alert(1)</script> \2",
+        "events[0].description.en: '<script>alert(1)</script> By resolution ... is not plain text",
+        at='en: "<script>',
+    ),
+    "event key given twice": Case(
+        "timeline.yml",
+        r"(A/RES/78/311\n  clauses: \[cap-p1\]\n)",
+        r"\1  clauses: [gap-1]\n",
+        "not valid YAML: the key 'clauses' is given twice",
+        at="clauses: [gap-1]",
+    ),
+    "event kind unknown": Case(
+        "timeline.yml",
+        r"(id: a-res-78-311\n  date: [^\n]*\n  )kind: un-decision",
+        r"\1kind: summit",
+        "events[3].kind: 'summit' is not one of ['document', 'un-decision', 'meeting']",
+        at="kind: summit",
+    ),
+    "event date impossible": Case(
+        "timeline.yml", r"date: 2024-07-01", "date: 2024-06-31", "events[3].date: '2024-06-31' is not an ISO date, YYYY-MM-DD"
+    ),
+    "event date in another format": Case(
+        "timeline.yml", r"date: 2024-07-01", "date: 2024/07/01", "events[3].date: '2024/07/01' is not an ISO date"
+    ),
+    "event title without English": Case(
+        "timeline.yml",
+        r"(\n    )en: UN General Assembly adopts its first resolution on AI\n",
+        r"\n",
+        "events[2].title.en: missing; it is required",
+        at="    zh: 联合国大会通过首个人工智能问题决议",
+    ),
+    "meeting naming a document": Case(
+        "timeline.yml",
+        r"(id: a-res-78-311\n  date: [^\n]*\n  kind: un-decision\n)",
+        r"\1  document: cap\n",
+        "events[3].document: not allowed: only an event of kind document names a document",
+        at="document: cap",
+    ),
+    "document event without its document": Case(
+        "timeline.yml", r"  document: shd\n", "", "events[4].document: missing; it is required", at="- id: shanghai-declaration"
+    ),
+    "event of an unknown document": Case(
+        "timeline.yml", r"document: shd", "document: xyz", "events[4].document: unknown document 'xyz'; known: ini, shd, cap, gap"
+    ),
+    "event citing an unknown clause": Case(
+        "timeline.yml",
+        r"clauses: \[cap-p1, gap-1\]",
+        "clauses: [cap-p1, gap-99]",
+        "events[0].clauses[1]: unknown clause 'gap-99'",
+    ),
+    "event citing a clause twice": Case(
+        "timeline.yml", r"clauses: \[cap-p1, gap-1\]", "clauses: [cap-p1, cap-p1]", "events[0].clauses: 'cap-p1' is listed twice"
+    ),
+    "event ending before it begins": Case(
+        "timeline.yml", r"end: 2024-09-06", "end: 2024-09-01", "events[5].end: 2024-09-01 is not after 'date' 2024-09-03"
+    ),
+    "event id twice": Case(
+        "timeline.yml", r"- id: a-res-78-265", "- id: a-res-70-1", "events[2].id: 'a-res-70-1' is already the id of another event"
+    ),
+    # data/themes.yml
+    "theme key misspelt": Case(
+        "themes.yml",
+        r"(- id: military-use\n  )name:",
+        r"\1title:",
+        "themes[27].title: unknown key; known keys: id, name, description, clauses",
+        at="title:",
+    ),
+    "theme id with capitals": Case(
+        "themes.yml",
+        r"- id: military-use",
+        "- id: Military-Use",
+        "themes[27].id: 'Military-Use' is not an id of lower-case letters, digits and hyphens",
+    ),
+    "theme without clauses": Case(
+        "themes.yml", r"clauses: \[ini-3\]", "clauses: []", "themes[27].clauses: has 0 items; needs at least 1"
+    ),
+    "theme clauses a string": Case(
+        "themes.yml", r"clauses: \[ini-3\]", "clauses: ini-3", "themes[27].clauses: 'ini-3' is not of type 'array'"
+    ),
+    "theme clause twice": Case(
+        "themes.yml", r"clauses: \[ini-3\]", "clauses: [ini-3, ini-3]", "themes[27].clauses: 'ini-3' is listed twice"
+    ),
+    "theme name without Chinese": Case(
+        "themes.yml",
+        r"(- id: military-use\n  name:\n)    zh: [^\n]*\n",
+        r"\1",
+        "themes[27].name.zh: missing; it is required",
+        at="    en: Military use of AI",
+    ),
+    "theme description with an http address": Case(
+        "themes.yml",
+        r"military field\.",
+        "military field, http://example.org.",
+        "themes[27].description.en: 'Clauses on the research, ... is not " + PLAIN_TEXT,
+        at="military field, http",
+    ),
+    "theme citing a heading": Case(
+        "themes.yml",
+        r"clauses: \[ini-3\]",
+        "clauses: [ini-3, cap-g2-title]",
+        "themes[27].clauses[1]: 'cap-g2-title' is a heading, not a clause",
+    ),
+    "theme citing an unknown clause": Case(
+        "themes.yml", r"clauses: \[ini-3\]", "clauses: [ini-3, ini-99]", "themes[27].clauses[1]: unknown clause 'ini-99'"
+    ),
+    "theme id twice": Case(
+        "themes.yml",
+        r"- id: military-use",
+        "- id: sovereignty",
+        "themes[27].id: 'sovereignty' is already the id of another theme",
+    ),
+    # data/glossary.yml
+    "term pinyin with tones": Case(
+        "glossary.yml",
+        r"pinyin: ce shi ping gu ren zheng yu jian guan",
+        "pinyin: Cè shì",
+        "terms[0].pinyin: 'Cè shì' is not pinyin in lower-case syllables",
+    ),
+    "term that is a string": Case(
+        "glossary.yml",
+        r"(\n- zh: 成果转化)",
+        r"\n- 成果转化\n\1",
+        "terms[1]: '成果转化' is not of type 'object'",
+        at="- 成果转化\n",
+    ),
+    "rendering key misspelt": Case(
+        "glossary.yml",
+        r"      clauses: \[shd-3-2\]",
+        "      clause: [shd-3-2]",
+        "terms[0].renderings[0].clause: unknown key; known keys: en, clauses",
+    ),
+    "term without renderings": Case(
+        "glossary.yml",
+        r"  renderings:\n(    - en: [^\n]*\n      clauses: [^\n]*\n)+",
+        "  renderings: []\n",
+        "terms[0].renderings: has 0 items; needs at least 1",
+    ),
+    "rendering citing a clause twice": Case(
+        "glossary.yml",
+        r"clauses: \[shd-3-2\]",
+        "clauses: [shd-3-2, shd-3-2]",
+        "terms[0].renderings[0].clauses: 'shd-3-2' is listed twice",
+    ),
+    "rendering citing an unknown clause": Case(
+        "glossary.yml",
+        r"clauses: \[shd-3-2\]",
+        "clauses: [shd-9-9]",
+        "terms[0].renderings[0].clauses[0]: unknown clause 'shd-9-9'",
+    ),
+    "rendering not in its clause": Case(
+        "glossary.yml",
+        r"en: testing, assessment, certification and regulation",
+        "en: testing and assessment",
+        "terms[0].renderings[0].clauses[0]: 'testing and assessment' does not occur in the English text of 'shd-3-2'",
+        at="clauses: [shd-3-2]",
+    ),
+    "term twice": Case(
+        "glossary.yml",
+        r"- zh: 成果转化",
+        "- zh: 测试、评估、认证与监管",
+        "terms[1].zh: '测试、评估、认证与监管' is already a term",
+    ),
+    # data/strings/{en,zh}.yml
+    "Chinese string deleted": Case(
+        "strings/zh.yml", r"  copy_link: [^\n]*\n", "", "clause.copy_link: missing; it is required", at="  names:"
+    ),
+    "English string misspelt": Case(
+        "strings/en.yml", r"  copy_link:", "  copy_lnk:", "clause.copy_lnk: unknown key; known keys: names, title, citation,"
+    ),
+    "month missing": Case("strings/en.yml", r", December\]", "]", "months: has 11 items; needs at least 12", at="months:"),
+    "string not text": Case("strings/zh.yml", r"date_format: [^\n]*", "date_format: 5", "date_format: 5 is not of type 'string'"),
+    "string empty": Case(
+        "strings/en.yml",
+        r"(\n  copy_citation:) [^\n]*",
+        r'\1 ""',
+        "clause.copy_citation: '' should be non-empty",
+        at="copy_citation:",
+    ),
+    "string with a javascript address": Case(
+        "strings/en.yml",
+        r"(\n  read_one:) [^\n]*",
+        r"\1 javascript:alert(1)",
+        "themes.read_one: 'javascript:alert(1)' is not plain text",
+        at="read_one:",
+    ),
+    "language tag missing": Case(
+        "strings/zh.yml",
+        r"lang_tags: \{zh: zh, en: en\}",
+        "lang_tags: {zh: zh}",
+        "lang_tags.en: missing; it is required",
+    ),
+    "strings key with a dot misspelt": Case(
+        "strings/en.yml",
+        r"    corpus\.csv:",
+        "    corpus.cvs:",
+        "downloads.data['corpus.cvs']: unknown key; known keys: corpus.json, corpus.csv, corpus.schema.json",
+    ),
+}
+
+
+def broken_project(tmp_path: Path, case: Case) -> tuple[Path, int]:
+    """A copy of the project's data (and mkdocs.yml, which marks the project) with one change,
+    and the line that the message must name."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    path = project / "data" / case.file
+    original = path.read_text(encoding="utf-8")
+    change = re.search(case.old, original)
+    assert change, f"{case.old!r} is not in data/{case.file}"
+    text = original[: change.start()] + change.expand(case.new) + original[change.end() :]
+    path.write_text(text, encoding="utf-8")
+    at = text.index(case.at) if case.at else text.index(change.expand(case.new).strip("\n").split("\n")[0], change.start())
+    return project, text[:at].count("\n") + 1
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_broken_data_file_is_reported_by_file_line_field_and_cause(tmp_path, corpus, name):
+    case = CASES[name]
+    project, line = broken_project(tmp_path, case)
+    with pytest.raises(DataError) as error:
+        LOADERS[case.file](project / "data", corpus)
+    expected = re.escape(f"data/{case.file}:{line}: {case.message}").replace(re.escape("..."), ".*")
+    lines = str(error.value).splitlines()
+    assert any(re.match(expected, line) for line in lines), f"{expected!r} not in {lines}"
+
+
+def test_the_cases_break_every_data_file():
+    assert {case.file for case in CASES.values()} == set(DATA_FILES)
+    assert len(CASES) >= 30
+
+
+# The schemas themselves.
+
+
+@pytest.mark.parametrize("file", DATA_FILES)
+def test_each_data_file_names_its_draft_2020_12_schema_for_editors(file):
+    schema_file = ROOT / "data" / f"{DATA_FILES[file]}.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    first_line = (ROOT / "data" / file).read_text(encoding="utf-8").splitlines()[0]
+    relative = Path("../" * file.count("/")) / schema_file.name
+    assert first_line == f"# yaml-language-server: $schema={relative.as_posix()}"
+
+
+def objects(schema: Any) -> list[dict[str, Any]]:
+    """Every subschema that describes a mapping by its properties."""
+    found = []
+    if isinstance(schema, dict):
+        if "properties" in schema:
+            found.append(schema)
+        for value in schema.values():
+            found += objects(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found += objects(value)
+    return found
+
+
+@pytest.mark.parametrize("schema", sorted(set(DATA_FILES.values())))
+def test_no_schema_allows_an_unknown_key(schema):
+    declared = json.loads((ROOT / "data" / f"{schema}.schema.json").read_text(encoding="utf-8"))
+    described = [found for found in objects(declared) if found.get("type") == "object"]
+    assert described
+    assert all(found.get("additionalProperties") is False for found in described)
+
+
+def keys(mapping: dict[str, Any], prefix: str = "") -> set[str]:
+    """Every key of a nested mapping, as a dotted path."""
+    found = set()
+    for key, value in mapping.items():
+        found.add(prefix + key)
+        if isinstance(value, dict):
+            found |= keys(value, f"{prefix}{key}.")
+    return found
+
+
+def test_both_languages_have_the_same_interface_string_keys():
+    english, chinese = (
+        yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("en", "zh")
+    )
+    assert keys(english) == keys(chinese)
+    assert len(english["months"]) == len(chinese["months"]) == 12
+
+
+def test_the_names_of_kinds_agree_with_the_schemas():
+    """The timeline's kinds and the repairs' kinds each have their interface strings."""
+    timeline = json.loads((ROOT / "data" / "timeline.schema.json").read_text(encoding="utf-8"))
+    repairs = json.loads((ROOT / "data" / "repairs.schema.json").read_text(encoding="utf-8"))
+    event_kinds = timeline["$defs"]["event"]["properties"]["kind"]["enum"]
+    repair_kinds = repairs["items"]["properties"]["kind"]["enum"]
+    assert tuple(event_kinds) == KINDS
+    for lang in ("en", "zh"):
+        strings = load_strings(ROOT / "data", lang)
+        assert list(strings["timeline"]["kinds"]) == list(strings["timeline"]["kind_names"]) == event_kinds
+        assert set(strings["notes"]["kinds"]) == {*repair_kinds, "typography"}
+
+
+# The navigation's translations.
+
+
+def test_nav_translations_must_name_navigation_entries():
+    nav = [{"Home": "index.md"}, {"Documents": [{"Shanghai Declaration (2024)": "documents/shd.md"}]}, "about.md"]
+    assert nav_titles(nav) == {"Home", "Documents", "Shanghai Declaration (2024)"}
+    assert unknown_nav_translations(nav, {"Home": "首页", "Shanghai Declaration (2024)": "上海宣言"}) == []
+    assert unknown_nav_translations(nav, {"Hom": "首页", "Documents": "文件", "Glossary": "术语表"}) == ["Hom", "Glossary"]
+    assert unknown_nav_translations(nav, None) == []
+
+
+def test_the_project_translates_every_navigation_entry():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    languages = next(plugin["i18n"]["languages"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    chinese = next(language for language in languages if language["locale"] == "zh")
+    assert unknown_nav_translations(config["nav"], chinese["nav_translations"]) == []
+    assert set(chinese["nav_translations"]) == nav_titles(config["nav"])
+
+
+# Full builds: the message reaches the maintainer and the exit code is an error's.
+
+
+def failed_build(tmp_path: Path, file: str, old: str, new: str) -> str:
+    project = copy_project(tmp_path / "project")
+    path = project / file
+    text, count = re.subn(old, new, path.read_text(encoding="utf-8"), count=1)
+    assert count == 1
+    path.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode == 1, log
+    assert "Traceback" not in log, log
+    return log
+
+
+def test_the_build_fails_on_a_misspelt_timeline_key(tmp_path):
+    log = failed_build(tmp_path, "data/timeline.yml", r"(A/RES/78/311\n  )clauses:", r"\1clases:")
+    assert re.search(r"data/timeline\.yml:\d+: events\[3\]\.clases: unknown key", log), log
+
+
+def test_the_build_fails_on_a_string_missing_in_chinese(tmp_path):
+    log = failed_build(tmp_path, "data/strings/zh.yml", r"  copy_link: [^\n]*\n", "")
+    assert re.search(r"data/strings/zh\.yml:\d+: clause\.copy_link: missing; it is required", log), log
+
+
+def test_the_build_fails_on_a_repair_with_an_unknown_key(tmp_path):
+    log = failed_build(tmp_path, "data/repairs.yml", r"(  kind: dash\n)", r"\1  note: from the PDF\n")
+    assert re.search(r"data/repairs\.yml:\d+: repairs\[0\]\.note: unknown key", log), log
+
+
+def test_the_build_fails_on_a_misspelt_nav_translation(tmp_path):
+    log = failed_build(tmp_path, "mkdocs.yml", r"            Glossary: 术语表", "            Glosary: 术语表")
+    assert "mkdocs.yml: plugins.i18n.languages (zh).nav_translations: 'Glosary' names no entry of the navigation" in log, log
+
+
+def test_a_build_given_a_relative_config_file_reports_errors_not_a_traceback(tmp_path):
+    """`mkdocs build -f mkdocs.yml` reaches the pages (past the check of the theme pages, which
+    once failed with `ValueError: ... is not in the subpath of ''`); a bad page then fails it."""
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "about.en.md"
+    about.write_text("---\ndata_view: nonsense\n---\n" + about.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 1, log
+    assert "Traceback" not in log and "subpath" not in log, log
+    assert "about.en.md: unknown data_view 'nonsense'" in log, log

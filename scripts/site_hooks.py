@@ -32,7 +32,6 @@ from aigov.corpus import (
 )
 from aigov.downloads import (
     Download,
-    bundled_polyfills,
     published_downloads,
     single_document_context,
     single_file_path,
@@ -65,8 +64,13 @@ _glossary: list[Term] = []
 _downloads: list[Download] = []
 
 
+def project_dir(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml (absolute: `mkdocs build -f mkdocs.offline.yml` names it relatively)."""
+    return Path(config.config_file_path).resolve().parent
+
+
 def data_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "data"
+    return project_dir(config) / "data"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -78,9 +82,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _glossary[:] = load_glossary(data_dir(config) / GLOSSARY_FILE, _corpus)
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
-    # Material's offline plugin (offline copy only) has run: it named the iframe-worker shim on unpkg.com.
-    if "polyfills" in config.extra:
-        config.extra["polyfills"] = bundled_polyfills(config.extra["polyfills"])
     return config
 
 
@@ -198,8 +199,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
     """The theme pages among the files of this language build (mkdocs-static-i18n has kept only
     its language's pages): those in docs/themes/ and any other naming the theme view."""
-    project = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir).relative_to(project).as_posix()
+    docs_dir = Path(config.docs_dir).relative_to(project_dir(config)).as_posix()
     pages = []
     for file in files.documentation_pages():
         uri = getattr(file, "norm_src_uri", file.src_uri)

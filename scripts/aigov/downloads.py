@@ -17,8 +17,6 @@ from .opendata import DOWNLOADS_DIR
 from .parallel import parallel_rows
 
 OFFLINE_COPY_PREFIX = "global-ai-governance-documents-offline"
-# Material's offline plugin loads the Web Worker shim from unpkg.com unless a polyfill names it.
-IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 # The open-data files another part of the build writes into downloads/.
 DATA_FILES = ("corpus.json", "corpus.csv", "corpus.schema.json")
 # A single file shows Chinese first, as the source does.
@@ -68,11 +66,6 @@ def offline_copy_name(date: datetime.date) -> str:
 
 def single_file_path(info: DocumentInfo) -> str:
     return f"{DOWNLOADS_DIR}/{info.slug}.html"
-
-
-def bundled_polyfills(polyfills: list[Any]) -> list[Any]:
-    """The polyfills with Material's unpkg.com iframe-worker replaced by the bundled copy."""
-    return [IFRAME_WORKER_SHIM if "iframe-worker" in str(script) else script for script in polyfills]
 
 
 def zip_folder(folder: Path, date: datetime.date) -> bytes:

@@ -7,10 +7,12 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
-from .corpus import CorpusDocument, DataError, read_yaml
-from .labels import Link, clause_code
+from .clauses import Block
+from .corpus import Corpus, CorpusDocument, DataError, read_yaml
+from .labels import clause_code
+from .links import Link, document_target
 
 GLOSSARY_FILE = "glossary.yml"
 _PINYIN = re.compile(r"^[a-zü]+( [a-zü]+)*$")
@@ -62,12 +64,12 @@ def phrase_pattern(phrase: str, lang: str) -> re.Pattern[str]:
     return re.compile(before + initial + re.escape(phrase[1:]) + after)
 
 
-def clause_texts(corpus: dict[str, CorpusDocument]) -> dict[str, dict[str, str]]:
+def clause_texts(corpus: Mapping[str, CorpusDocument]) -> dict[str, dict[str, str]]:
     """The text of every clause and heading by id, in each language."""
     return {
         block.id: {lang: next(b.text for b in document.versions[lang].blocks if b.id == block.id) for lang in ("zh", "en")}
         for document in corpus.values()
-        for block in document.versions["en"].blocks
+        for block in document.aligned.blocks
     }
 
 
@@ -111,7 +113,7 @@ def parse_term(entry: Any, name: str, texts: dict[str, dict[str, str]]) -> Term:
     return Term(zh=zh, pinyin=pinyin, renderings=tuple(parsed))
 
 
-def load_glossary(path: Path, corpus: dict[str, CorpusDocument]) -> list[Term]:
+def load_glossary(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Term]:
     """The terms of `path`; a bad entry raises DataError naming the file and the term."""
     entries = read_yaml(path) or []
     if not isinstance(entries, list):
@@ -132,13 +134,12 @@ def pinyin_key(pinyin: str) -> tuple[list[str], str]:
     return [syllable.replace("ü", "u") for syllable in pinyin.split()], pinyin
 
 
-def glossary_entries(terms: list[Term], corpus: dict[str, CorpusDocument], lang: str) -> list[Entry]:
+def glossary_entries(terms: Sequence[Term], corpus: Corpus, lang: str) -> list[Entry]:
     """The glossary page's lines: Chinese terms in pinyin order, or English renderings in
     alphabetical order (a rendering shared by two terms is one line with both)."""
-    slugs = {block.id: document.info.slug for document in corpus.values() for block in document.versions["en"].blocks}
 
     def links(clauses: tuple[str, ...]) -> tuple[Link, ...]:
-        return tuple(Link(url=f"../documents/{slugs[id_]}/#{id_}", label=clause_code(id_)) for id_ in clauses)
+        return tuple(Link(target=document_target(corpus.document_of(id_).info, id_), label=clause_code(id_)) for id_ in clauses)
 
     if lang == "zh":
         return [
@@ -160,7 +161,7 @@ def glossary_entries(terms: list[Term], corpus: dict[str, CorpusDocument], lang:
     ]
 
 
-def clause_glosses(terms: list[Term], clause_id: str, lang: str) -> dict[str, str]:
+def clause_glosses(terms: Sequence[Term], clause_id: str, lang: str) -> dict[str, str]:
     """The glossary phrases of a clause in `lang`, each with the counterpart it shows."""
     glosses: dict[str, list[str]] = {}
     for term in terms:
@@ -191,3 +192,9 @@ def mark_terms(text: str, glosses: dict[str, str], lang: str, escape: bool) -> s
         position = end
     pieces.append(plain(text[position:]))
     return "".join(pieces)
+
+
+def glossed(terms: Sequence[Term], block: Block, lang: str, as_html: bool = False) -> str:
+    """A block's Markdown, or its text as HTML, with its glossary terms showing their counterparts."""
+    source = block.text if as_html else block.markdown
+    return mark_terms(source, clause_glosses(terms, block.id, lang), lang, escape=as_html)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -17,14 +16,6 @@ _KINDS = (
     (re.compile(r"^[a-z]+-a(?P<n>\d+)$"), "action"),
     (re.compile(r"^[a-z]+-(?P<n>\d+)$"), "numbered"),
 )
-
-
-@dataclass(frozen=True)
-class Link:
-    """An editorial link: where it goes and what it says."""
-
-    url: str
-    label: str
 
 
 def chinese_numeral(number: int) -> str:

@@ -6,10 +6,11 @@ import datetime
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping, Sequence
 
 import yaml
 
-from .corpus import CorpusDocument, DataError, bilingual, by_date
+from .corpus import CorpusDocument, DataError, bilingual
 
 KINDS = ("document", "un-decision", "meeting")
 
@@ -48,7 +49,7 @@ def _date(value: object, name: str, key: str) -> datetime.date:
 
 
 
-def parse_event(entry: dict, name: str, corpus: dict[str, CorpusDocument]) -> Event:
+def parse_event(entry: dict, name: str, corpus: Mapping[str, CorpusDocument]) -> Event:
     """One event, checked: its dates, kind, document, clauses and both languages."""
     date = _date(entry.get("date"), name, "date")
     end = _date(entry["end"], name, "end") if "end" in entry else None
@@ -60,7 +61,7 @@ def parse_event(entry: dict, name: str, corpus: dict[str, CorpusDocument]) -> Ev
     document = entry.get("document")
     if (entry["kind"] == "document") != (document is not None) or (document and document not in corpus):
         raise DataError(f"{name}: a 'document' event names one known document, others none: {document!r}")
-    known = {clause for doc in corpus.values() for clause in doc.versions["en"].clause_ids}
+    known = {clause for doc in corpus.values() for clause in doc.aligned.clause_ids}
     for clause in entry.get("clauses") or []:
         if clause not in known:
             raise DataError(f"{name}: unknown clause '{clause}'")
@@ -81,7 +82,7 @@ def parse_event(entry: dict, name: str, corpus: dict[str, CorpusDocument]) -> Ev
     )
 
 
-def load_timeline(path: Path, corpus: dict[str, CorpusDocument]) -> list[Event]:
+def load_timeline(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Event]:
     try:
         entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDatesLoader) or []
     except yaml.YAMLError as error:
@@ -96,23 +97,14 @@ def load_timeline(path: Path, corpus: dict[str, CorpusDocument]) -> list[Event]:
     return sorted(events, key=lambda event: event.date)
 
 
-def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
+def by_year(events: Sequence[Event]) -> list[tuple[int, list[Event]]]:
     return [(year, list(group)) for year, group in itertools.groupby(events, key=lambda event: event.date.year)]
 
 
-def events_citing(events: list[Event], clause_id: str) -> list[Event]:
+def events_citing(events: Sequence[Event], clause_id: str) -> list[Event]:
     """The events a clause cites or answers."""
     return [event for event in events if clause_id in event.clauses]
 
 
-def document_event(events: list[Event], document_id: str) -> Event | None:
+def document_event(events: Sequence[Event], document_id: str) -> Event | None:
     return next((event for event in events if event.document == document_id), None)
-
-
-def neighbours(corpus: dict[str, CorpusDocument], document_id: str) -> tuple[CorpusDocument | None, CorpusDocument | None]:
-    """The documents issued just before and just after this one."""
-    ordered = by_date(corpus.values())
-    index = [document.info.id for document in ordered].index(document_id)
-    previous = ordered[index - 1] if index > 0 else None
-    following = ordered[index + 1] if index + 1 < len(ordered) else None
-    return previous, following

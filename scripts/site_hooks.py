@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from aigov.alternates import language_roots, without_head_alternates
-from aigov.clauses import DocumentError
+from aigov.clauses import Block, DocumentError
 from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, DataError
 from aigov.downloads import published_downloads, single_document_context, single_file_path
 from aigov.glossary import glossed
@@ -65,9 +66,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
     env = config.theme.get_env()
+    # One escaping policy: every value is escaped, except the markup the code built (Markup).
+    env.autoescape = True
     env.filters["glossed"] = functools.partial(glossed, site.glossary)
+    env.filters["markdown"] = block_markdown
     _build.site, _build.env = site, env
     return config
+
+
+def block_markdown(block: Block) -> Markup:
+    """A clause's Markdown source, as docs/ holds it, for Markdown to render."""
+    return Markup(block.markdown)
 
 
 def building_language(config: MkDocsConfig) -> str:

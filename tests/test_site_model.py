@@ -7,6 +7,7 @@ import builtins
 import dataclasses
 import datetime
 import pathlib
+import re
 
 import pytest
 
@@ -103,3 +104,14 @@ def test_document_views_carry_link_targets_not_urls(site: Site):
     position = view["position"]
     assert position.timeline.page == "timeline.md" and position.timeline.anchor
     assert position.next_target is None and position.previous_target == Target("documents/capacity-building-action-plan.md")
+
+
+def test_templates_escape_everything_but_the_markup_the_code_built():
+    """One escaping policy: autoescape on; no template marks a value safe (the code's markup is
+    Markup already: glossed blocks, the documents' Markdown)."""
+    templates = [path for path in (ROOT / "overrides").rglob("*.html")]
+    assert templates
+    for path in templates:
+        assert not re.search(r"\|\s*safe\b", path.read_text(encoding="utf-8")), path
+    hooks = (ROOT / "scripts" / "site_hooks.py").read_text(encoding="utf-8")
+    assert "env.autoescape = True" in hooks

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from markupsafe import Markup
+
 from .clauses import Block
 from .corpus import Corpus, CorpusDocument, DataError, read_yaml
 from .labels import clause_code
@@ -194,7 +196,8 @@ def mark_terms(text: str, glosses: dict[str, str], lang: str, escape: bool) -> s
     return "".join(pieces)
 
 
-def glossed(terms: Sequence[Term], block: Block, lang: str, as_html: bool = False) -> str:
-    """A block's Markdown, or its text as HTML, with its glossary terms showing their counterparts."""
+def glossed(terms: Sequence[Term], block: Block, lang: str, as_html: bool = False) -> Markup:
+    """A block's Markdown, or its text as HTML, with its glossary terms showing their counterparts:
+    markup the code built, which a template puts in as it is."""
     source = block.text if as_html else block.markdown
-    return mark_terms(source, clause_glosses(terms, block.id, lang), lang, escape=as_html)
+    return Markup(mark_terms(source, clause_glosses(terms, block.id, lang), lang, escape=as_html))

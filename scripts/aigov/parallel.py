@@ -143,7 +143,7 @@ def document_view(site: Site, locale: Locale, document: CorpusDocument) -> dict[
         "wrappers": info.wrappers.get("en", []),
         "rows": parallel_rows(document, locale, site.themes, site.corpus),
         "position": document_position(site, document),
-        "clause_events": clause_events(site, document),
+        "events_by_clause": clause_events(site, document),
     }
 
 

@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -31,7 +31,7 @@ from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, DataError
 from aigov.downloads import published_downloads, single_document_context, single_file_path
 from aigov.glossary import glossed
 from aigov.labels import localized_permalinks
-from aigov.links import resolve
+from aigov.links import Target, resolve
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_view
 from aigov.search import index_page, language_indexes, other_language_texts, page_entries
@@ -94,7 +94,7 @@ def page_src_uri(page: Page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
-def render(name: str, locale: Locale, context: dict[str, Any], href: Any = None) -> str:
+def render(name: str, locale: Locale, context: dict[str, Any], href: Callable[[Target], str]) -> str:
     """A template of overrides/ with the locale's names (lang, other, tags, strings) and `href`,
     which turns a link target into a URL from the page being rendered."""
     names = {"locale": locale, "lang": locale.lang, "other": locale.other, "tags": locale.tags, "strings": locale.strings}

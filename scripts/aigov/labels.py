@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from html import escape
-from typing import Any
+from typing import Any, Mapping
 
 _DIGITS = "零一二三四五六七八九"
 _KINDS = (
@@ -32,7 +32,7 @@ def clause_code(clause_id: str) -> str:
     return clause_id.upper()
 
 
-def clause_name(clause_id: str, numbered_kind: str, strings: dict[str, Any]) -> str:
+def clause_name(clause_id: str, numbered_kind: str, strings: Mapping[str, Any]) -> str:
     """The clause's place in its document, e.g. 'item 10' or '第十条'."""
     for pattern, kind in _KINDS:
         if match := pattern.match(clause_id):
@@ -43,7 +43,7 @@ def clause_name(clause_id: str, numbered_kind: str, strings: dict[str, Any]) -> 
     raise ValueError(f"clause id '{clause_id}' follows no known pattern")
 
 
-def format_date(date: datetime.date, strings: dict[str, Any]) -> str:
+def format_date(date: datetime.date, strings: Mapping[str, Any]) -> str:
     """A date as the reader's language writes it."""
     month = strings["months"][date.month - 1]
     return strings["date_format"].format(year=date.year, month=month, month_number=date.month, day=date.day)

@@ -1,6 +1,6 @@
 """`make build`: the site with its downloads, the zipped offline copy included.
 
-The offline copy is built first, with Material's offline plugin (AIGOV_OFFLINE=true), and
+The offline copy is built first, from mkdocs.offline.yml (Material's offline plugin), and
 zipped; then the online site is built with AIGOV_OFFLINE_COPY naming the zip, so that the
 download page lists the size and checksum of the very file it publishes. The offline build
 runs with SOURCE_DATE_EPOCH at the date of the newest text, so two runs give the same zip.
@@ -23,8 +23,8 @@ from aigov.corpus import load_documents  # noqa: E402
 from aigov.downloads import newest_text_date, offline_copy_name, zip_folder  # noqa: E402
 
 
-def mkdocs_build(site_dir: Path, env: dict[str, str]) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+def mkdocs_build(config_file: str, site_dir: Path, env: dict[str, str]) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file, "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, check=True)
 
 
@@ -37,10 +37,10 @@ def main() -> None:
     name = offline_copy_name(date)
     with tempfile.TemporaryDirectory() as temp:
         offline_site = Path(temp) / name
-        mkdocs_build(offline_site, {"AIGOV_OFFLINE": "true", "SOURCE_DATE_EPOCH": str(int(epoch))})
+        mkdocs_build("mkdocs.offline.yml", offline_site, {"SOURCE_DATE_EPOCH": str(int(epoch))})
         archive = Path(temp) / f"{name}.zip"
         archive.write_bytes(zip_folder(offline_site, date))
-        mkdocs_build(site_dir, {"AIGOV_OFFLINE_COPY": str(archive)})
+        mkdocs_build("mkdocs.yml", site_dir, {"AIGOV_OFFLINE_COPY": str(archive)})
 
 
 if __name__ == "__main__":

@@ -211,7 +211,7 @@ def page_language(site: Path, path: Path) -> str:
 def test_every_page_has_its_own_description_in_its_own_language(site):
     config = yaml.safe_load(re.sub(r"!ENV.*", "''", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
     defaults = {config["site_description"]} | {
-        language.get("site_description") for language in config["plugins"][1]["i18n"]["languages"]
+        language.get("site_description") for language in config["plugins"]["i18n"]["languages"]
     }
     descriptions: dict[str, Path] = {}
     for path in built_pages(site):

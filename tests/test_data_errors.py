@@ -526,7 +526,7 @@ def test_nav_translations_must_name_navigation_entries():
 
 def test_the_project_translates_every_navigation_entry():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    languages = next(plugin["i18n"]["languages"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    languages = config["plugins"]["i18n"]["languages"]
     chinese = next(language for language in languages if language["locale"] == "zh")
     assert unknown_nav_translations(config["nav"], chinese["nav_translations"]) == []
     assert set(chinese["nav_translations"]) == nav_titles(config["nav"])
@@ -564,7 +564,7 @@ def test_the_build_fails_on_a_repair_with_an_unknown_key(tmp_path):
 
 
 def test_the_build_fails_on_a_misspelt_nav_translation(tmp_path):
-    log = failed_build(tmp_path, "mkdocs.yml", r"            Glossary: 术语表", "            Glosary: 术语表")
+    log = failed_build(tmp_path, "mkdocs.yml", r"(?m)^(\s+)Glossary: 术语表", r"\1Glosary: 术语表")
     assert "mkdocs.yml: plugins.i18n.languages (zh).nav_translations: 'Glosary' names no entry of the navigation" in log, log
 
 

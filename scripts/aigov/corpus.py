@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Mapping
 
-from .clauses import Document, Row, pair_versions, parse_document
+from .clauses import Block, Document, Row, pair_versions, parse_document
 from .schema import DataError as DataError
 from .schema import located, read_data
 
@@ -46,9 +46,56 @@ class CorpusDocument:
     info: DocumentInfo
     versions: dict[str, Document]
 
+    @property
+    def aligned(self) -> Document:
+        """The structure both versions share, checked on load: ids, their order, which are headings."""
+        return self.versions[DEFAULT_LANGUAGE]
+
     def rows(self, lang: str) -> list[Row]:
         other = other_language(lang)
         return pair_versions(self.versions[lang], self.versions[other])
+
+
+class Corpus(Mapping[str, CorpusDocument]):
+    """The documents by id, in the order of documents.yml, with the indexes the views look up:
+    date order, the document of each clause or heading, a block by id and language, and the
+    language-neutral clause ids in reading order. Read-only once built."""
+
+    def __init__(self, documents: Iterable[CorpusDocument]) -> None:
+        self._documents = {document.info.id: document for document in documents}
+        self.by_date: tuple[CorpusDocument, ...] = tuple(by_date(self._documents.values()))
+        self.clause_ids: tuple[str, ...] = tuple(
+            clause_id for document in self.by_date for clause_id in document.aligned.clause_ids
+        )
+        self._document_of = {block.id: document for document in self.by_date for block in document.aligned.blocks}
+        self._blocks = {
+            (block.id, lang): block for document in self.by_date for lang, version in document.versions.items() for block in version.blocks
+        }
+        self._by_src_uri = {document.info.src_uri: document for document in self.by_date}
+
+    def __getitem__(self, document_id: str) -> CorpusDocument:
+        return self._documents[document_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def document_of(self, block_id: str) -> CorpusDocument:
+        """The document that holds a clause or heading; KeyError for an unknown id."""
+        return self._document_of[block_id]
+
+    def block(self, block_id: str, lang: str) -> Block:
+        """A clause or heading in one language; KeyError for an unknown id."""
+        return self._blocks[(block_id, lang)]
+
+    def has_block(self, block_id: str) -> bool:
+        return block_id in self._document_of
+
+    def page_document(self, src_uri: str) -> CorpusDocument | None:
+        """The document whose page is `src_uri` (without language suffix), if any."""
+        return self._by_src_uri.get(src_uri)
 
 
 def by_date(documents: Iterable[CorpusDocument]) -> list[CorpusDocument]:
@@ -92,9 +139,9 @@ def load_strings(data_dir: Path, lang: str) -> dict[str, Any]:
     return strings
 
 
-def load_corpus(data_dir: Path, docs_dir: Path) -> dict[str, CorpusDocument]:
+def load_corpus(data_dir: Path, docs_dir: Path) -> Corpus:
     """Every document with both versions parsed and their clauses paired."""
-    corpus = {}
+    documents = []
     for info in load_documents(data_dir / "documents.yml"):
         versions = {}
         for lang in LANGUAGES:
@@ -104,5 +151,5 @@ def load_corpus(data_dir: Path, docs_dir: Path) -> dict[str, CorpusDocument]:
             versions[lang] = parse_document(path.read_text(encoding="utf-8"), str(path), info.id)
         document = CorpusDocument(info=info, versions=versions)
         document.rows(LANGUAGES[0])
-        corpus[info.id] = document
-    return corpus
+        documents.append(document)
+    return Corpus(documents)

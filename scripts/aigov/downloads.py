@@ -9,16 +9,16 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from .corpus import CorpusDocument, DataError, DocumentInfo, by_date
-from .labels import format_date
+from .corpus import Corpus, CorpusDocument, DataError, DocumentInfo
 from .opendata import DOWNLOADS_DIR
 from .parallel import parallel_rows
 
+if TYPE_CHECKING:
+    from .site import Locale
+
 OFFLINE_COPY_PREFIX = "global-ai-governance-documents-offline"
-# Material's offline plugin loads the Web Worker shim from unpkg.com unless a polyfill names it.
-IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 # The open-data files another part of the build writes into downloads/.
 DATA_FILES = ("corpus.json", "corpus.csv", "corpus.schema.json")
 # A single file shows Chinese first, as the source does.
@@ -70,11 +70,6 @@ def single_file_path(info: DocumentInfo) -> str:
     return f"{DOWNLOADS_DIR}/{info.slug}.html"
 
 
-def bundled_polyfills(polyfills: list[Any]) -> list[Any]:
-    """The polyfills with Material's unpkg.com iframe-worker replaced by the bundled copy."""
-    return [IFRAME_WORKER_SHIM if "iframe-worker" in str(script) else script for script in polyfills]
-
-
 def zip_folder(folder: Path, date: datetime.date) -> bytes:
     """Zip `folder` as one top folder of the same name, byte for byte the same on every run:
     entries sorted, every timestamp the date of the text, fixed permissions."""
@@ -103,10 +98,10 @@ def describe(path: str, content: bytes, kind: str, date: datetime.date, document
     )
 
 
-def published_downloads(contents: dict[str, bytes], corpus: dict[str, CorpusDocument]) -> list[Download]:
+def published_downloads(contents: Mapping[str, bytes], corpus: Corpus) -> list[Download]:
     """What the download page lists, from the bytes published under downloads/: the offline copy,
     the documents in date order, then the open data. A file it cannot describe fails the build."""
-    documents = [document.info for document in by_date(corpus.values())]
+    documents = [document.info for document in corpus.by_date]
     newest = newest_text_date(documents)
     listed = [
         describe(path, content, "offline", newest)
@@ -137,15 +132,13 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def single_document_rows(
-    document: CorpusDocument, strings: dict[str, dict[str, Any]], corpus: dict[str, CorpusDocument]
-) -> list[BilingualRow]:
+def single_document_rows(document: CorpusDocument, locales: Mapping[str, Locale], corpus: Corpus) -> list[BilingualRow]:
     """The document's rows with the clause titles of both languages, without the site's links to
     themes and related clauses, which a file on its own could not follow."""
     first, second = SINGLE_FILE_LANGUAGES
     pairs = zip(
-        parallel_rows(document, first, strings[first], [], corpus),
-        parallel_rows(document, second, strings[second], [], corpus),
+        parallel_rows(document, locales[first], (), corpus),
+        parallel_rows(document, locales[second], (), corpus),
     )
     return [
         BilingualRow(
@@ -160,16 +153,14 @@ def single_document_rows(
     ]
 
 
-def single_document_context(
-    document: CorpusDocument, strings: dict[str, dict[str, Any]], corpus: dict[str, CorpusDocument]
-) -> dict[str, Any]:
-    """Everything the single-file template needs; `strings` holds both languages' interface strings."""
+def single_document_context(document: CorpusDocument, locales: Mapping[str, Locale], corpus: Corpus) -> dict[str, Any]:
+    """Everything the single-file template needs, in both languages."""
     info = document.info
     return {
         "document": info,
         "languages": SINGLE_FILE_LANGUAGES,
-        "tags": strings[SINGLE_FILE_LANGUAGES[0]]["lang_tags"],
-        "strings": strings,
-        "issued": {lang: format_date(info.date, strings[lang]) for lang in SINGLE_FILE_LANGUAGES},
-        "rows": single_document_rows(document, strings, corpus),
+        "tags": locales[SINGLE_FILE_LANGUAGES[0]].tags,
+        "strings": {lang: locale.strings for lang, locale in locales.items()},
+        "issued": {lang: locales[lang].date(info.date) for lang in SINGLE_FILE_LANGUAGES},
+        "rows": single_document_rows(document, locales, corpus),
     }

@@ -7,10 +7,14 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
-from .corpus import CorpusDocument
-from .labels import Link, clause_code
+from markupsafe import Markup
+
+from .clauses import Block
+from .corpus import Corpus, CorpusDocument
+from .labels import clause_code
+from .links import Link, document_target
 from .schema import FieldError, located, read_data
 
 GLOSSARY_FILE = "glossary.yml"
@@ -62,12 +66,12 @@ def phrase_pattern(phrase: str, lang: str) -> re.Pattern[str]:
     return re.compile(before + initial + re.escape(phrase[1:]) + after)
 
 
-def clause_texts(corpus: dict[str, CorpusDocument]) -> dict[str, dict[str, str]]:
+def clause_texts(corpus: Mapping[str, CorpusDocument]) -> dict[str, dict[str, str]]:
     """The text of every clause and heading by id, in each language."""
     return {
         block.id: {lang: next(b.text for b in document.versions[lang].blocks if b.id == block.id) for lang in ("zh", "en")}
         for document in corpus.values()
-        for block in document.versions["en"].blocks
+        for block in document.aligned.blocks
     }
 
 
@@ -92,7 +96,7 @@ def parse_term(entry: dict[str, Any], texts: dict[str, dict[str, str]]) -> Term:
     return Term(zh=zh, pinyin=entry["pinyin"], renderings=tuple(parsed))
 
 
-def load_glossary(path: Path, corpus: dict[str, CorpusDocument]) -> list[Term]:
+def load_glossary(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Term]:
     """The terms of `path`; bad input raises DataError naming the file, the line and the field."""
     texts = clause_texts(corpus)
     terms: list[Term] = []
@@ -111,13 +115,12 @@ def pinyin_key(pinyin: str) -> tuple[list[str], str]:
     return [syllable.replace("ü", "u") for syllable in pinyin.split()], pinyin
 
 
-def glossary_entries(terms: list[Term], corpus: dict[str, CorpusDocument], lang: str) -> list[Entry]:
+def glossary_entries(terms: Sequence[Term], corpus: Corpus, lang: str) -> list[Entry]:
     """The glossary page's lines: Chinese terms in pinyin order, or English renderings in
     alphabetical order (a rendering shared by two terms is one line with both)."""
-    slugs = {block.id: document.info.slug for document in corpus.values() for block in document.versions["en"].blocks}
 
     def links(clauses: tuple[str, ...]) -> tuple[Link, ...]:
-        return tuple(Link(url=f"../documents/{slugs[id_]}/#{id_}", label=clause_code(id_)) for id_ in clauses)
+        return tuple(Link(target=document_target(corpus.document_of(id_).info, id_), label=clause_code(id_)) for id_ in clauses)
 
     if lang == "zh":
         return [
@@ -146,7 +149,7 @@ def written_form(term: Term, rendering: Rendering) -> str:
     return min(same_words, key=lambda text: sum(letter.isupper() for letter in text))
 
 
-def clause_glosses(terms: list[Term], clause_id: str, lang: str) -> dict[str, str]:
+def clause_glosses(terms: Sequence[Term], clause_id: str, lang: str) -> dict[str, str]:
     """The glossary phrases of a clause in `lang`, each with the counterpart it shows."""
     glosses: dict[str, list[str]] = {}
     for term in terms:
@@ -178,3 +181,10 @@ def mark_terms(text: str, glosses: dict[str, str], lang: str, escape: bool) -> s
         position = end
     pieces.append(plain(text[position:]))
     return "".join(pieces)
+
+
+def glossed(terms: Sequence[Term], block: Block, lang: str, as_html: bool = False) -> Markup:
+    """A block's Markdown, or its text as HTML, with its glossary terms showing their counterparts:
+    markup the code built, which a template puts in as it is."""
+    source = block.text if as_html else block.markdown
+    return Markup(mark_terms(source, clause_glosses(terms, block.id, lang), lang, escape=as_html))

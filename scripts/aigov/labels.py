@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Any, Mapping
 
 _DIGITS = "零一二三四五六七八九"
 _KINDS = (
@@ -17,14 +16,6 @@ _KINDS = (
     (re.compile(r"^[a-z]+-a(?P<n>\d+)$"), "action"),
     (re.compile(r"^[a-z]+-(?P<n>\d+)$"), "numbered"),
 )
-
-
-@dataclass(frozen=True)
-class Link:
-    """An editorial link: where it goes and what it says."""
-
-    url: str
-    label: str
 
 
 def chinese_numeral(number: int) -> str:
@@ -41,7 +32,7 @@ def clause_code(clause_id: str) -> str:
     return clause_id.upper()
 
 
-def clause_name(clause_id: str, numbered_kind: str, strings: dict[str, Any]) -> str:
+def clause_name(clause_id: str, numbered_kind: str, strings: Mapping[str, Any]) -> str:
     """The clause's place in its document, e.g. 'item 10' or '第十条'."""
     for pattern, kind in _KINDS:
         if match := pattern.match(clause_id):
@@ -52,7 +43,7 @@ def clause_name(clause_id: str, numbered_kind: str, strings: dict[str, Any]) -> 
     raise ValueError(f"clause id '{clause_id}' follows no known pattern")
 
 
-def format_date(date: datetime.date, strings: dict[str, Any]) -> str:
+def format_date(date: datetime.date, strings: Mapping[str, Any]) -> str:
     """A date as the reader's language writes it."""
     month = strings["months"][date.month - 1]
     return strings["date_format"].format(year=date.year, month=month, month_number=date.month, day=date.day)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from .corpus import LANGUAGES, CorpusDocument
 from .themes import Theme, reading_order, related_clauses, themes_of
@@ -49,7 +49,7 @@ def sections(document: CorpusDocument) -> dict[str, dict[str, str] | None]:
     headings = {lang: {block.id: block.text for block in document.versions[lang].blocks} for lang in LANGUAGES}
     current: dict[str, str] | None = None
     result: dict[str, dict[str, str] | None] = {}
-    for block in document.versions["en"].blocks:
+    for block in document.aligned.blocks:
         if block.is_heading:
             current = {"id": block.id} | {lang: headings[lang][block.id] for lang in LANGUAGES}
         else:
@@ -57,7 +57,7 @@ def sections(document: CorpusDocument) -> dict[str, dict[str, str] | None]:
     return result
 
 
-def clause_records(corpus: dict[str, CorpusDocument], themes: list[Theme], site_url: str = "") -> list[dict[str, Any]]:
+def clause_records(corpus: Mapping[str, CorpusDocument], themes: Sequence[Theme], site_url: str = "") -> list[dict[str, Any]]:
     """One record per clause: documents by date, clauses in text order."""
     section_of = {clause_id: section for document in corpus.values() for clause_id, section in sections(document).items()}
     text_of = {
@@ -74,7 +74,7 @@ def clause_records(corpus: dict[str, CorpusDocument], themes: list[Theme], site_
                 "document_title": {lang: info.title[lang] for lang in LANGUAGES},
                 "date": info.date.isoformat(),
                 "section": section_of[clause_id],
-                "position": document.versions["en"].clause_ids.index(clause_id) + 1,
+                "position": document.aligned.clause_ids.index(clause_id) + 1,
                 "text": {lang: text_of[lang][clause_id] for lang in LANGUAGES},
                 "themes": [theme.id for theme in themes_of(themes, clause_id)],
                 "related": [relation.clause_id for relation in related_clauses(themes, corpus, clause_id)],

@@ -1,14 +1,20 @@
-"""The template context of a parallel document page: aligned rows with labels and citations."""
+"""The view of a parallel document page: aligned rows with labels, citations and links, where
+the document sits among the four and on the timeline; and the home page's list of documents."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .clauses import Block
-from .corpus import CorpusDocument, by_date, other_language
-from .labels import Link, clause_code, clause_name, format_date
-from .themes import Theme, related_clauses, themes_of
+from .corpus import Corpus, CorpusDocument, DocumentInfo
+from .labels import clause_code, clause_name
+from .links import TIMELINE_PAGE, Link, Target, document_target
+from .themes import Theme, related_clauses, theme_target, themes_of
+from .timeline import Event, document_event, events_citing
+
+if TYPE_CHECKING:
+    from .site import Locale, Site
 
 
 @dataclass(frozen=True)
@@ -30,19 +36,37 @@ class ParallelRow:
         return self.primary.is_heading
 
 
-def theme_links(themes: list[Theme], clause_id: str, lang: str) -> tuple[Link, ...]:
+@dataclass(frozen=True)
+class Position:
+    """Where a document sits: the documents issued before and after it, and its timeline entry."""
+
+    previous: CorpusDocument | None
+    previous_target: Target | None
+    next: CorpusDocument | None
+    next_target: Target | None
+    timeline: Target
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """A timeline event that a clause cites or answers, and its place on the timeline page."""
+
+    event: Event
+    target: Target
+
+
+def theme_links(themes: Sequence[Theme], clause_id: str, lang: str) -> tuple[Link, ...]:
     """Links from a document page to the pages of the themes that list the clause."""
-    return tuple(Link(url=f"../../themes/{theme.id}/", label=theme.name[lang]) for theme in themes_of(themes, clause_id))
+    return tuple(Link(target=theme_target(theme.id), label=theme.name[lang]) for theme in themes_of(themes, clause_id))
 
 
-def related_links(
-    themes: list[Theme], corpus: dict[str, CorpusDocument], clause_id: str, lang: str, strings: dict[str, Any]
-) -> tuple[Link, ...]:
+def related_links(themes: Sequence[Theme], corpus: Corpus, clause_id: str, locale: Locale) -> tuple[Link, ...]:
     """Links to the clauses of the other documents that share a theme, saying where each goes."""
-    words = strings["themes"]
+    words = locale.strings["themes"]
+    lang = locale.lang
     return tuple(
         Link(
-            url=f"../{relation.document.info.slug}/#{relation.clause_id}",
+            target=document_target(relation.document.info, relation.clause_id),
             label=words["related_label"].format(
                 short=relation.document.info.short[lang],
                 year=relation.document.info.date.year,
@@ -54,11 +78,11 @@ def related_links(
     )
 
 
-def parallel_rows(
-    document: CorpusDocument, lang: str, strings: dict[str, Any], themes: list[Theme], corpus: dict[str, CorpusDocument]
-) -> list[ParallelRow]:
+def parallel_rows(document: CorpusDocument, locale: Locale, themes: Sequence[Theme], corpus: Corpus) -> list[ParallelRow]:
     """Rows in text order; a clause label sits one level below the heading above it."""
     info = document.info
+    strings = locale.strings
+    lang = locale.lang
     rows = []
     label_level = 2
     for row in document.rows(lang):
@@ -69,9 +93,7 @@ def parallel_rows(
             continue
         name = clause_name(block.id, info.numbered, strings)
         code = clause_code(block.id)
-        citation = strings["clause"]["citation"].format(
-            title=info.title[lang], date=format_date(info.date, strings), name=name, code=code
-        )
+        citation = strings["clause"]["citation"].format(title=info.title[lang], date=locale.date(info.date), name=name, code=code)
         rows.append(
             ParallelRow(
                 id=block.id,
@@ -82,39 +104,67 @@ def parallel_rows(
                 title=strings["clause"]["title"].format(short=info.short[lang], name=name),
                 citation=citation,
                 themes=theme_links(themes, block.id, lang),
-                related=related_links(themes, corpus, block.id, lang, strings),
+                related=related_links(themes, corpus, block.id, locale),
             )
         )
     return rows
 
 
-def page_context(
-    document: CorpusDocument, lang: str, strings: dict[str, Any], themes: list[Theme], corpus: dict[str, CorpusDocument]
-) -> dict[str, Any]:
-    """Everything the parallel-document template needs; `themes` and `corpus` give each clause its related clauses."""
-    other = other_language(lang)
-    info = document.info
+def document_position(site: Site, document: CorpusDocument) -> Position:
+    ordered = site.corpus.by_date
+    index = ordered.index(document)
+    previous = ordered[index - 1] if index > 0 else None
+    following = ordered[index + 1] if index + 1 < len(ordered) else None
+    event = document_event(site.events, document.info.id)
+    return Position(
+        previous=previous,
+        previous_target=document_target(previous.info) if previous else None,
+        next=following,
+        next_target=document_target(following.info) if following else None,
+        timeline=Target(TIMELINE_PAGE, event.id if event else ""),
+    )
+
+
+def clause_events(site: Site, document: CorpusDocument) -> dict[str, list[EventLink]]:
+    """For each clause, the timeline events it cites or answers."""
     return {
-        "document": info,
-        "lang": lang,
-        "other": other,
-        "tags": strings["lang_tags"],
-        "strings": strings,
-        "issued": format_date(info.date, strings),
-        "announced": format_date(info.announced, strings) if info.announced else "",
-        "wrappers": info.wrappers.get("en", []),
-        "rows": parallel_rows(document, lang, strings, themes, corpus),
+        clause: [EventLink(event=event, target=Target(TIMELINE_PAGE, event.id)) for event in events_citing(site.events, clause)]
+        for clause in document.aligned.clause_ids
     }
 
 
-def document_list(documents: Iterable[CorpusDocument], lang: str, strings: dict[str, Any]) -> list[dict[str, Any]]:
+def document_view(site: Site, locale: Locale, document: CorpusDocument) -> dict[str, Any]:
+    """Everything the parallel-document template needs."""
+    info = document.info
+    return {
+        "document": info,
+        "issued": locale.date(info.date),
+        "announced": locale.date(info.announced) if info.announced else "",
+        "wrappers": info.wrappers.get("en", []),
+        "rows": parallel_rows(document, locale, site.themes, site.corpus),
+        "position": document_position(site, document),
+        "events_by_clause": clause_events(site, document),
+    }
+
+
+@dataclass(frozen=True)
+class ListedDocument:
+    """A document on the home page's list."""
+
+    info: DocumentInfo
+    target: Target
+    issued: str
+    clauses: int
+
+
+def document_list(corpus: Corpus, locale: Locale) -> list[ListedDocument]:
     """The documents in date order, for the home page."""
     return [
-        {
-            "info": document.info,
-            "url": f"documents/{document.info.slug}/",
-            "issued": format_date(document.info.date, strings),
-            "clauses": len(document.versions[lang].clause_ids),
-        }
-        for document in by_date(documents)
+        ListedDocument(
+            info=document.info,
+            target=document_target(document.info),
+            issued=locale.date(document.info.date),
+            clauses=len(document.aligned.clause_ids),
+        )
+        for document in corpus.by_date
     ]

@@ -6,12 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .clauses import Block
 from .corpus import CorpusDocument, DataError, DocumentInfo, by_date, other_language
 from .labels import clause_code, clause_name
+from .links import THEMES_PAGE, Link, Target, document_target
 from .schema import FieldError, located, read_data
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .site import Locale
 
 THEMES_FILE = "themes.yml"
 THEME_VIEW = "theme"  # the data_view of a theme's page
@@ -43,7 +48,7 @@ class ThemeClause:
 
     code: str
     label: str
-    url: str
+    target: Target
     primary: Block
     secondary: Block
 
@@ -62,6 +67,7 @@ class ThemeSection:
     included) and its clauses by document, as links."""
 
     theme: Theme
+    target: Target  # the theme's own page
     counts: tuple[int, ...]
     documents: tuple[ThemeDocument, ...]
 
@@ -76,8 +82,9 @@ class ThemePage:
 
     theme: Theme
     documents: tuple[ThemeDocument, ...]
-    previous: Theme | None
-    next: Theme | None
+    overview: Target
+    previous: Link | None
+    next: Link | None
 
 
 @dataclass(frozen=True)
@@ -89,16 +96,16 @@ class ThemePageSource:
     meta: dict[str, Any]
 
 
-def reading_order(corpus: dict[str, CorpusDocument]) -> list[tuple[CorpusDocument, str]]:
+def reading_order(corpus: Mapping[str, CorpusDocument]) -> list[tuple[CorpusDocument, str]]:
     """Every clause with its document: documents by date, clauses in text order."""
-    return [(document, clause_id) for document in by_date(corpus.values()) for clause_id in document.versions["en"].clause_ids]
+    return [(document, clause_id) for document in by_date(corpus.values()) for clause_id in document.aligned.clause_ids]
 
 
 def parse_theme(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> Theme:
     """One theme, shaped as data/themes.schema.json says, its clauses checked against the corpus
     and put in reading order. Raises FieldError."""
     order = [clause_id for _, clause_id in reading_order(corpus)]
-    headings = {block.id for document in corpus.values() for block in document.versions["en"].blocks if block.is_heading}
+    headings = {block.id for document in corpus.values() for block in document.aligned.blocks if block.is_heading}
     for index, clause_id in enumerate(entry["clauses"]):
         if clause_id in headings:
             raise FieldError(["clauses", index], f"'{clause_id}' is a heading, not a clause")
@@ -112,7 +119,7 @@ def parse_theme(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> 
     )
 
 
-def load_themes(path: Path, corpus: dict[str, CorpusDocument]) -> list[Theme]:
+def load_themes(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Theme]:
     """The themes of `path` in file order; bad input raises DataError naming the file, the line and the field."""
     themes: list[Theme] = []
     for index, entry in enumerate(read_data(path, "themes", root="themes")):
@@ -125,12 +132,12 @@ def load_themes(path: Path, corpus: dict[str, CorpusDocument]) -> list[Theme]:
     return themes
 
 
-def themes_of(themes: list[Theme], clause_id: str) -> list[Theme]:
+def themes_of(themes: Sequence[Theme], clause_id: str) -> list[Theme]:
     """The themes a clause addresses, in the order of the themes file."""
     return [theme for theme in themes if clause_id in theme.clauses]
 
 
-def related_clauses(themes: list[Theme], corpus: dict[str, CorpusDocument], clause_id: str) -> list[Relation]:
+def related_clauses(themes: Sequence[Theme], corpus: Mapping[str, CorpusDocument], clause_id: str) -> list[Relation]:
     """The clauses of the other documents that share a theme with `clause_id`, in reading order.
 
     Symmetric by construction: B is related to A through a theme exactly when both are in it.
@@ -148,75 +155,72 @@ def related_clauses(themes: list[Theme], corpus: dict[str, CorpusDocument], clau
     return relations
 
 
-def theme_clause(document: CorpusDocument, clause_id: str, lang: str, strings: dict[str, Any], root: str) -> ThemeClause:
-    """A clause as a theme lists it, linked to its document page; `root` leads from the page to the site root."""
+def theme_clause(corpus: Corpus, clause_id: str, locale: Locale) -> ThemeClause:
+    """A clause as a theme lists it, linked to its document page."""
+    document = corpus.document_of(clause_id)
     info = document.info
-    primary, secondary = (
-        next(block for block in document.versions[version].blocks if block.id == clause_id)
-        for version in (lang, other_language(lang))
-    )
-    label = strings["themes"]["clause_label"].format(
-        short=info.short[lang], year=info.date.year, name=clause_name(clause_id, info.numbered, strings)
+    label = locale.strings["themes"]["clause_label"].format(
+        short=info.short[locale.lang], year=info.date.year, name=clause_name(clause_id, info.numbered, locale.strings)
     )
     return ThemeClause(
         code=clause_code(clause_id),
         label=label,
-        url=f"{root}documents/{info.slug}/#{clause_id}",
-        primary=primary,
-        secondary=secondary,
+        target=document_target(info, clause_id),
+        primary=corpus.block(clause_id, locale.lang),
+        secondary=corpus.block(clause_id, locale.other),
     )
 
 
-def theme_documents(
-    theme: Theme, corpus: dict[str, CorpusDocument], lang: str, strings: dict[str, Any], root: str
-) -> tuple[ThemeDocument, ...]:
+def theme_documents(theme: Theme, corpus: Corpus, locale: Locale) -> tuple[ThemeDocument, ...]:
     """The documents, by date, that have clauses in the theme, each with those clauses in text order."""
     documents = []
-    for document in by_date(corpus.values()):
-        ids = [clause_id for clause_id in document.versions["en"].clause_ids if clause_id in theme.clauses]
+    for document in corpus.by_date:
+        ids = [clause_id for clause_id in document.aligned.clause_ids if clause_id in theme.clauses]
         if ids:
-            clauses = tuple(theme_clause(document, clause_id, lang, strings, root) for clause_id in ids)
+            clauses = tuple(theme_clause(corpus, clause_id, locale) for clause_id in ids)
             documents.append(ThemeDocument(info=document.info, clauses=clauses))
     return tuple(documents)
 
 
-def theme_sections(
-    themes: list[Theme], corpus: dict[str, CorpusDocument], lang: str, strings: dict[str, Any]
-) -> list[ThemeSection]:
-    """Every theme with its counts per document and its clauses, for the themes overview (themes/)."""
+def theme_sections(themes: Sequence[Theme], corpus: Corpus, locale: Locale) -> list[ThemeSection]:
+    """Every theme with its counts per document and its clauses, for the themes overview."""
     sections = []
     for theme in themes:
-        documents = theme_documents(theme, corpus, lang, strings, root="../")
+        documents = theme_documents(theme, corpus, locale)
         counts = {document.info.id: len(document.clauses) for document in documents}
         sections.append(
             ThemeSection(
                 theme=theme,
-                counts=tuple(counts.get(document.info.id, 0) for document in by_date(corpus.values())),
+                target=theme_target(theme.id),
+                counts=tuple(counts.get(document.info.id, 0) for document in corpus.by_date),
                 documents=documents,
             )
         )
     return sections
 
 
-def theme_page(
-    themes: list[Theme], corpus: dict[str, CorpusDocument], theme: Theme, lang: str, strings: dict[str, Any]
-) -> ThemePage:
-    """A theme's page (themes/<id>/): its clauses by document; previous and next in the themes file's order."""
+def theme_page(themes: Sequence[Theme], corpus: Corpus, theme: Theme, locale: Locale) -> ThemePage:
+    """A theme's page: its clauses by document; previous and next in the themes file's order."""
     index = themes.index(theme)
+    neighbours = [themes[index - 1] if index > 0 else None, themes[index + 1] if index + 1 < len(themes) else None]
+    previous, following = (
+        Link(target=theme_target(other.id), label=other.name[locale.lang]) if other else None for other in neighbours
+    )
     return ThemePage(
         theme=theme,
-        documents=theme_documents(theme, corpus, lang, strings, root="../../"),
-        previous=themes[index - 1] if index > 0 else None,
-        next=themes[index + 1] if index + 1 < len(themes) else None,
+        documents=theme_documents(theme, corpus, locale),
+        overview=Target(THEMES_PAGE),
+        previous=previous,
+        next=following,
     )
 
 
-def theme_page_uri(theme_id: str) -> str:
-    """Where a theme's page is in docs/, without its language suffix: themes/<id>.md."""
-    return f"{THEME_PAGES_DIR}/{theme_id}.md"
+def theme_target(theme_id: str) -> Target:
+    """A theme's page, as docs/ names it without its language suffix: themes/<id>.md."""
+    return Target(f"{THEME_PAGES_DIR}/{theme_id}.md")
 
 
-def page_theme(meta: dict[str, Any], themes: list[Theme]) -> Theme:
+def page_theme(meta: Mapping[str, Any], themes: Sequence[Theme]) -> Theme:
     """The theme that a theme page names in its front matter (`theme: open-source`)."""
     theme_id = meta.get("theme")
     if not isinstance(theme_id, str) or not theme_id:
@@ -227,7 +231,7 @@ def page_theme(meta: dict[str, Any], themes: list[Theme]) -> Theme:
     return theme
 
 
-def check_theme_pages(pages: list[ThemePageSource], themes: list[Theme], lang: str, docs_dir: str) -> None:
+def check_theme_pages(pages: list[ThemePageSource], themes: Sequence[Theme], lang: str, docs_dir: str) -> None:
     """Each theme has one page in `lang`, at docs/themes/<id>.<lang>.md; every page there is a
     theme page naming a known theme. Raises DataError naming the file."""
     found: dict[str, ThemePageSource] = {}
@@ -238,7 +242,7 @@ def check_theme_pages(pages: list[ThemePageSource], themes: list[Theme], lang: s
             theme = page_theme(page.meta, themes)
             if theme.id in found:
                 raise DataError(f"theme '{theme.id}' already has a page, {found[theme.id].path}")
-            if page.uri != theme_page_uri(theme.id):
+            if page.uri != theme_target(theme.id).page:
                 raise DataError(f"the page of theme '{theme.id}' must be {docs_dir}/{THEME_PAGES_DIR}/{theme.id}.{lang}.md, where the links to it lead")
         except DataError as error:
             raise DataError(f"{page.path}: {error}") from error

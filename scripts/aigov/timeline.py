@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .corpus import LANGUAGES, CorpusDocument, by_date
 from .schema import FieldError, located, read_data
@@ -45,7 +45,7 @@ def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> 
     document = entry.get("document")
     if document is not None and document not in corpus:
         raise FieldError(["document"], f"unknown document '{document}'; known: {', '.join(corpus)}")
-    known = {clause for doc in corpus.values() for clause in doc.versions["en"].clause_ids}
+    known = {clause for doc in corpus.values() for clause in doc.aligned.clause_ids}
     for index, clause in enumerate(entry["clauses"]):
         if clause not in known:
             raise FieldError(["clauses", index], f"unknown clause '{clause}'")
@@ -66,7 +66,7 @@ def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> 
     )
 
 
-def load_timeline(path: Path, corpus: dict[str, CorpusDocument]) -> list[Event]:
+def load_timeline(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Event]:
     """The events of data/timeline.yml in date order; ids are unique."""
     events: list[Event] = []
     for index, entry in enumerate(read_data(path, "timeline", root="events")):
@@ -79,23 +79,14 @@ def load_timeline(path: Path, corpus: dict[str, CorpusDocument]) -> list[Event]:
     return sorted(events, key=lambda event: event.date)
 
 
-def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
+def by_year(events: Sequence[Event]) -> list[tuple[int, list[Event]]]:
     return [(year, list(group)) for year, group in itertools.groupby(events, key=lambda event: event.date.year)]
 
 
-def events_citing(events: list[Event], clause_id: str) -> list[Event]:
+def events_citing(events: Sequence[Event], clause_id: str) -> list[Event]:
     """The events a clause cites or answers."""
     return [event for event in events if clause_id in event.clauses]
 
 
-def document_event(events: list[Event], document_id: str) -> Event | None:
+def document_event(events: Sequence[Event], document_id: str) -> Event | None:
     return next((event for event in events if event.document == document_id), None)
-
-
-def neighbours(corpus: dict[str, CorpusDocument], document_id: str) -> tuple[CorpusDocument | None, CorpusDocument | None]:
-    """The documents issued just before and just after this one."""
-    ordered = by_date(corpus.values())
-    index = [document.info.id for document in ordered].index(document_id)
-    previous = ordered[index - 1] if index > 0 else None
-    following = ordered[index + 1] if index + 1 < len(ordered) else None
-    return previous, following

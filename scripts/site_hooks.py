@@ -6,8 +6,8 @@ the HTML by the Jinja templates in overrides/partials, through the theme's envir
 
 from __future__ import annotations
 
-from html import escape
 import json
+from html import escape
 from pathlib import Path
 from typing import Any, Callable
 

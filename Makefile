@@ -1,32 +1,51 @@
 # `make serve` sets up and serves the site; `make test` sets up and runs every test.
+# Both install what they need on a bare Debian or Ubuntu machine: `make serve` only Python's
+# venv, `make test` also Chromium, Node.js/npm and Java (apt-get as root, through sudo otherwise).
 VENV := .venv
 PYTHON := $(VENV)/bin/python
+PIP_INSTALL := $(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_INSTALL := $(SUDO) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$$@"' apt-install
 
-.PHONY: serve build test chromium
+.PHONY: serve build test python-venv test-tools
 
-$(VENV)/.installed: requirements.txt
+# Debian ships Python's venv module apart from Python (python3-venv).
+python-venv:
+	@python3 -c "import venv, ensurepip" 2>/dev/null || $(APT_INSTALL) python3-venv
+
+# The site's packages (requirements/site.txt): all that `make serve` and `make build` need.
+$(VENV)/.site-installed: requirements/site.txt | python-venv
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
+# The tests' packages besides (requirements/tests.txt pins the site's at the same versions).
+$(VENV)/.installed: $(VENV)/.site-installed requirements/tests.txt
+	$(PIP_INSTALL) -r requirements/tests.txt
+	touch $@
+
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser here); npm ci
+# installs the Nu HTML Checker, which runs on Java, axe-core and Lighthouse.
+test-tools:
+	@missing=""; \
+	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	test -z "$$missing" || $(APT_INSTALL) $$missing
+
 # The Nu HTML Checker, axe-core and Lighthouse, at the versions package-lock.json pins.
-node_modules/.installed: package-lock.json
+node_modules/.installed: package-lock.json | test-tools
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.site-installed
 	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve
 
 # The site with its downloads: the offline copy is built and zipped first, then the site that lists it.
-build: $(VENV)/.installed
+build: $(VENV)/.site-installed
 	NO_MKDOCS_2_WARNING=1 $(PYTHON) scripts/build_site.py
 
-# The browser tests drive Debian's Chromium; Playwright cannot download a browser here.
-chromium:
-	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
-
-test: $(VENV)/.installed node_modules/.installed chromium
+test: $(VENV)/.installed node_modules/.installed test-tools
 	$(PYTHON) -m pytest

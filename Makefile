@@ -27,12 +27,14 @@ $(VENV)/.installed: $(VENV)/.site-installed requirements/tests.txt
 	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright cannot download a browser here); npm ci
-# installs the Nu HTML Checker, which runs on Java, axe-core and Lighthouse.
+# installs the Nu HTML Checker, which runs on Java, axe-core and Lighthouse; the sitemap's
+# dates come from git.
 test-tools:
 	@missing=""; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v git >/dev/null || missing="$$missing git"; \
 	test -z "$$missing" || $(APT_INSTALL) $$missing
 
 # The Nu HTML Checker, axe-core and Lighthouse, at the versions package-lock.json pins.

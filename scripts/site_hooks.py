@@ -44,6 +44,7 @@ from aigov.offline import offline_links
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_list, page_context
 from aigov.search import index_page, language_indexes, other_language_texts, page_entries
+from aigov.sitemap import commit_day
 from aigov.themes import (
     THEME_PAGES_DIR,
     THEME_VIEW,
@@ -63,6 +64,7 @@ _events: list[Event] = []
 _themes: list[Theme] = []
 _glossary: list[Term] = []
 _downloads: list[Download] = []
+_commit_day: list[str] = []
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -78,6 +80,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _glossary[:] = load_glossary(data_dir(config) / GLOSSARY_FILE, _corpus)
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
+    _commit_day[:] = filter(None, [commit_day(Path(config.config_file_path).parent)])
+    if config.site_url and not _commit_day:
+        raise PluginError("SITE_URL is set, but the sitemap dates its pages by the commit: build from a git checkout")
     # Material's offline plugin (offline copy only) has run: it named the iframe-worker shim on unpkg.com.
     if "polyfills" in config.extra:
         config.extra["polyfills"] = bundled_polyfills(config.extra["polyfills"])
@@ -212,6 +217,13 @@ def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Date the page, for the sitemap, by the commit rather than the build day."""
+    if _commit_day:
+        page.update_date = _commit_day[0]
+    return page
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_language(page)
     try:
@@ -299,9 +311,15 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Every language build writes the 404 page at the site root: keep the default language's.
-    The offline copy (no directory URLs) has none: a browser shows no 404 page for file://."""
-    if template_name == NOT_FOUND_TEMPLATE and (building_language(config) != DEFAULT_LANGUAGE or not config.use_directory_urls):
+    """Every language build writes the 404 page at the site root: keep the default language's,
+    without the head links that would make Material fetch each language's sitemap. The offline
+    copy (no directory URLs) has none: a browser shows no 404 page for file://.
+    Without an address (SITE_URL) there is no sitemap: its URLs would be relative."""
+    if template_name == NOT_FOUND_TEMPLATE:
+        if building_language(config) != DEFAULT_LANGUAGE or not config.use_directory_urls:
+            return ""
+        return without_head_alternates(output_content)
+    if template_name == "sitemap.xml" and not config.site_url:
         return ""
     return output_content
 

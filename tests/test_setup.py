@@ -1,5 +1,5 @@
 """README's two commands set up a bare machine: `make serve` needs only Python, `make test`
-installs Chromium, Node.js/npm and Java when they are missing; Python packages are installed
+installs Chromium, Node.js/npm, Java and git when they are missing; Python packages are installed
 with their hashes, the site's apart from the tests'."""
 
 import os
@@ -104,9 +104,9 @@ def run_on_a_bare_machine(tmp_path: Path, targets: list[str], python_has_venv: b
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
 
 
-def test_the_test_command_installs_chromium_node_and_java_on_a_bare_debian_machine(tmp_path):
+def test_the_test_command_installs_chromium_node_java_and_git_on_a_bare_debian_machine(tmp_path):
     asked = run_on_a_bare_machine(tmp_path, ["test-tools"], python_has_venv=True)
-    assert asked == ["update -qq", "install -y -qq chromium nodejs npm default-jre-headless"]
+    assert asked == ["update -qq", "install -y -qq chromium nodejs npm default-jre-headless git"]
 
 
 def test_both_commands_install_python_venv_where_debian_ships_python_without_it(tmp_path):

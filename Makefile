@@ -11,13 +11,19 @@ APT_INSTALL := $(SUDO) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteracti
 
 .PHONY: serve build test python-venv test-tools
 
+# The Python that makes .venv: 3.11.5 or newer (pymdown-extensions 13 asks for it).
+PYTHON3 ?= python3
+
 # Debian ships Python's venv module apart from Python (python3-venv).
 python-venv:
-	@python3 -c "import venv, ensurepip" 2>/dev/null || $(APT_INSTALL) python3-venv
+	@$(PYTHON3) -c "import venv, ensurepip" 2>/dev/null || $(APT_INSTALL) python3-venv
+	@$(PYTHON3) -c "import sys; sys.exit(sys.version_info < (3, 11, 5))" || { \
+	  echo "$(PYTHON3) is Python $$($(PYTHON3) -V 2>&1 | cut -d' ' -f2); the site needs 3.11.5 or newer (Debian 13's python3 is 3.13): make $(MAKECMDGOALS) PYTHON3=<a newer python>" >&2; \
+	  exit 1; }
 
 # The site's packages (requirements/site.txt): all that `make serve` and `make build` need.
 $(VENV)/.site-installed: requirements/site.txt | python-venv
-	python3 -m venv $(VENV)
+	$(PYTHON3) -m venv $(VENV)
 	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 

@@ -88,7 +88,7 @@ def run_on_a_bare_machine(tmp_path: Path, targets: list[str], python_has_venv: b
     fakes = {
         "apt-get": f'#!/bin/sh\necho "$*" >> {log}\n',
         "sudo": '#!/bin/sh\nexec "$@"\n',
-        "python3": "#!/bin/sh\nexit 1\n",
+        "python3": '#!/bin/sh\ncase "$*" in *ensurepip*) exit 1 ;; esac\n',  # Python 3.11.5+, without venv
     }
     for name, script in fakes.items():
         (bin_dir / name).write_text(script, encoding="utf-8")
@@ -115,6 +115,21 @@ def test_both_commands_install_python_venv_where_debian_ships_python_without_it(
     assert asked == ["update -qq", "install -y -qq python3-venv"]
     (tmp_path / "with").mkdir()
     assert run_on_a_bare_machine(tmp_path / "with", ["python-venv"], python_has_venv=True) == []
+
+
+def test_a_python_older_than_the_site_needs_stops_the_set_up_with_a_message(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    old_python = bin_dir / "python3"
+    old_python.write_text('#!/bin/sh\ncase "$*" in *version_info*) exit 1 ;; -V) echo Python 3.11.2 ;; esac\n', encoding="utf-8")
+    old_python.chmod(0o755)
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    shutil.copytree(REQUIREMENTS, tmp_path / "requirements")
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    result = subprocess.run(["make", "serve"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "python3 is Python 3.11.2; the site needs 3.11.5 or newer" in result.stderr
+    assert not (tmp_path / ".venv").exists()
 
 
 def test_nothing_is_installed_where_the_tools_are_there(tmp_path):

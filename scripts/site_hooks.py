@@ -80,9 +80,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _glossary[:] = load_glossary(data_dir(config) / GLOSSARY_FILE, _corpus)
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
-    _commit_day[:] = filter(None, [commit_day(Path(config.config_file_path).parent)])
-    if config.site_url and not _commit_day:
-        raise PluginError("SITE_URL is set, but the sitemap dates its pages by the commit: build from a git checkout")
+    day = commit_day(Path(config.config_file_path).parent)
+    _commit_day[:] = [day] if day else []
     # Material's offline plugin (offline copy only) has run: it named the iframe-worker shim on unpkg.com.
     if "polyfills" in config.extra:
         config.extra["polyfills"] = bundled_polyfills(config.extra["polyfills"])
@@ -314,12 +313,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """Every language build writes the 404 page at the site root: keep the default language's,
     without the head links that would make Material fetch each language's sitemap. The offline
     copy (no directory URLs) has none: a browser shows no 404 page for file://.
-    Without an address (SITE_URL) there is no sitemap: its URLs would be relative."""
+    No sitemap without an address (SITE_URL), whose URLs would be relative, nor outside git,
+    where its pages would be dated by the build day."""
     if template_name == NOT_FOUND_TEMPLATE:
         if building_language(config) != DEFAULT_LANGUAGE or not config.use_directory_urls:
             return ""
         return without_head_alternates(output_content)
-    if template_name == "sitemap.xml" and not config.site_url:
+    if template_name == "sitemap.xml" and not (config.site_url and _commit_day):
         return ""
     return output_content
 

@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from aigov.sitemap import commit_day
+
 SITE_URL = "https://example.org/ai-governance/"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
@@ -67,6 +69,11 @@ def test_the_sitemap_dates_every_page_by_the_commit_not_the_build_day(addressed_
     assert gzip.decompress(compressed) == (addressed_site / "sitemap.xml").read_bytes()
     stamp = int.from_bytes(compressed[4:8], "little")  # the gzip header's MTIME
     assert datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date().isoformat() == day
+
+
+def test_pages_are_dated_by_the_commit_and_not_at_all_outside_git(tmp_path):
+    assert commit_day(ROOT) == the_commit_day()
+    assert commit_day(tmp_path) is None
 
 
 def test_the_404_page_requests_nothing_missing_and_logs_no_error(browser, server):

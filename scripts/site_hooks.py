@@ -37,16 +37,19 @@ from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, t
 from aigov.parallel import document_view
 from aigov.search import index_page, language_indexes, other_language_texts, page_entries
 from aigov.site import Locale, Site, load_site
+from aigov.sitemap import commit_day
 from aigov.themes import THEME_PAGES_DIR, THEME_VIEW, ThemePageSource, check_theme_pages
 from aigov.views import DATA_VIEWS, document_description
 
 
 class _Build:
-    """What on_config prepares for the other events of one build: the site model and the
-    template environment (MkDocs hooks are module functions, so it is kept here)."""
+    """What on_config prepares for the other events of one build: the site model, the
+    template environment and the day of the commit built, if any (MkDocs hooks are module
+    functions, so it is kept here)."""
 
     site: Site
     env: Environment
+    commit_day: str | None
 
 
 _build = _Build()
@@ -73,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     env.filters["glossed"] = functools.partial(glossed, site.glossary)
     env.filters["markdown"] = block_markdown
     _build.site, _build.env = site, env
+    _build.commit_day = commit_day(project_dir(config))
     return config
 
 
@@ -154,6 +158,13 @@ def check_theme_page_files(files: Files, config: MkDocsConfig) -> None:
         check_theme_pages(pages, _build.site.themes, building_language(config), docs_dir)
     except DataError as error:
         raise PluginError(str(error)) from error
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Date the page, for the sitemap, by the commit rather than the build day."""
+    if _build.commit_day:
+        page.update_date = _build.commit_day
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -240,9 +251,16 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Every language build writes the 404 page at the site root: keep the default language's.
-    The offline copy (no directory URLs) has none: a browser shows no 404 page for file://."""
-    if template_name == NOT_FOUND_TEMPLATE and (building_language(config) != DEFAULT_LANGUAGE or not config.use_directory_urls):
+    """Every language build writes the 404 page at the site root: keep the default language's,
+    without the head links that would make Material fetch each language's sitemap. The offline
+    copy (no directory URLs) has none: a browser shows no 404 page for file://.
+    No sitemap without an address (SITE_URL), whose URLs would be relative, nor outside git,
+    where its pages would be dated by the build day."""
+    if template_name == NOT_FOUND_TEMPLATE:
+        if building_language(config) != DEFAULT_LANGUAGE or not config.use_directory_urls:
+            return ""
+        return without_head_alternates(output_content)
+    if template_name == "sitemap.xml" and not (config.site_url and _build.commit_day):
         return ""
     return output_content
 

@@ -1,0 +1,56 @@
+"""Nothing moves once painted: the timeline's filter, revealed by the site's script, has its
+space kept from the first paint. Measured in Chromium as the reader's layout shifts, with the
+scripts arriving after the first paint."""
+
+import pytest
+
+# Registered before the page's own scripts: every layout shift not caused by input, from the
+# start, with whether each moved anything outside the header. The header's one shift is
+# Material's: its search appears when its bundle has run, on every page; the site adds none.
+RECORD_LAYOUT_SHIFTS = """
+window.layoutShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    const outside = entry.sources.some((source) => !(source.node && source.node.closest && source.node.closest(".md-header")));
+    window.layoutShifts.push({value: entry.value, outsideHeader: outside});
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+SCRIPTS = "**/assets/javascripts/*.js"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_the_timeline_filter_appears_without_moving_anything(browser, server, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    # The scripts arrive after the first paint, as on a slow link.
+    held = []
+
+    def hold(route) -> None:
+        held.append(route)
+
+    page.route(SCRIPTS, hold)
+    page.goto(f"{server}/{lang}timeline/", wait_until="commit")
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    assert page.locator(".timeline-filter").get_attribute("hidden") is not None
+    for route in held:
+        route.continue_()
+    page.unroute(SCRIPTS, hold)
+    page.locator(".timeline-filter button").first.wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.layoutShifts")
+    assert sum(shift["value"] for shift in shifts if shift["outsideHeader"]) == 0, shifts
+    assert sum(shift["value"] for shift in shifts) < 0.001, shifts  # Material's search, in the header
+    context.close()
+
+
+def test_without_javascript_the_filter_takes_no_space(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/timeline/")
+    assert page.locator(".timeline-filter").bounding_box() is None  # not rendered
+    context.close()

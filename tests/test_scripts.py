@@ -1,0 +1,80 @@
+"""Every built page runs only the scripts the site ships: its own files under assets/javascripts/
+and the few inline scripts Material writes, listed here one by one. No script in the content, no
+event-handler attribute, no `javascript:` URL."""
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+# Material's base.html writes these inline, on every page; a change to any of them (a new theme
+# version, an override) must be reviewed and listed here. The head script names the site's root
+# relative to the page (`new URL("../..",location)`): it is compared with that path as ROOT.
+MATERIAL_INLINE_SCRIPTS = {
+    "ed8b33468f03dea4e8aadca1995f7ae984e0ca5896e8ade260a2d06ef4887e9c": "head: __md_scope, __md_hash, __md_get, __md_set",
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "header: the stored colour palette",
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "content end: the tab that the URL's fragment names",
+}
+RELATIVE_ROOT = re.compile(r'new URL\("(\.|\.\.(?:/\.\.)*|/)",location\)')
+SCRIPTS_DIR = "assets/javascripts"
+# Any URL-bearing attribute; a browser ignores leading spaces and control characters.
+JAVASCRIPT_URL = re.compile(r"^[\x00-\x20]*j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t[\t\n\r]*:", re.I)
+
+
+def inline_fingerprint(text: str) -> str:
+    return hashlib.sha256(RELATIVE_ROOT.sub('new URL(ROOT,location)', text).encode("utf-8")).hexdigest()
+
+
+def pages(site: Path) -> list[Path]:
+    """Every HTML file of the site: both languages, the 404 page and the single-file downloads."""
+    return sorted(site.rglob("*.html"))
+
+
+def unshipped_scripts(html: Path, site: Path) -> list[str]:
+    page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for script in page.find_all("script"):
+        if script.find_parent(class_="md-content") or script.find_parent("article"):
+            found.append(f"in the content: {str(script)[:120]}")
+        elif script.get("src"):
+            path = unquote(urlsplit(script["src"]).path)
+            # Site-absolute on the 404 page, which is served at any depth.
+            target = (site / path.lstrip("/") if path.startswith("/") else html.parent / path).resolve()
+            shipped = target.is_file() and target.is_relative_to((site / SCRIPTS_DIR).resolve())
+            if not shipped or urlsplit(script["src"]).scheme:
+                found.append(f"src not shipped: {script['src']}")
+        elif script.get("type") == "application/json" and script.get("id") == "__config":
+            json.loads(script.string)  # Material's configuration: data, not code
+        else:
+            fingerprint = inline_fingerprint(script.string or "")
+            if fingerprint not in MATERIAL_INLINE_SCRIPTS:
+                found.append(f"inline, unlisted ({fingerprint}): {(script.string or '')[:120]}")
+    return found
+
+
+def test_every_page_runs_only_the_scripts_the_site_ships(site):
+    assert (site / SCRIPTS_DIR / "reader.js").is_file() and (site / SCRIPTS_DIR / "material-search.js").is_file()
+    found = {str(html.relative_to(site)): unshipped_scripts(html, site) for html in pages(site)}
+    assert not {page: scripts for page, scripts in found.items() if scripts}
+
+
+def test_every_listed_inline_script_is_on_the_pages(site):
+    seen = set()
+    for html in pages(site):
+        for script in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all("script", src=False):
+            seen.add(inline_fingerprint(script.string or ""))
+    assert set(MATERIAL_INLINE_SCRIPTS) <= seen
+
+
+def test_no_page_has_an_event_handler_attribute_or_a_javascript_url(site):
+    found = []
+    for html in pages(site):
+        for element in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all(True):
+            for name, value in element.attrs.items():
+                values = value if isinstance(value, list) else [value]
+                if name.lower().startswith("on") or any(JAVASCRIPT_URL.match(item) for item in values):
+                    found.append(f"{html.relative_to(site)}: <{element.name} {name}={value!r}>")
+    assert not found, found

@@ -37,7 +37,7 @@ from aigov.downloads import (
     single_document_context,
     single_file_path,
 )
-from aigov.fidelity import SOURCE_FILE, load_repairs, repair_listing
+from aigov.fidelity import load_repairs, load_source, repair_listing
 from aigov.glossary import GLOSSARY_FILE, Term, clause_glosses, glossary_entries, load_glossary, mark_terms
 from aigov.labels import format_date, localized_permalinks
 from aigov.offline import offline_links
@@ -104,9 +104,9 @@ def documents_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], met
 
 
 def repairs_view(config: MkDocsConfig, lang: str, strings: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
-    seed = (data_dir(config) / SOURCE_FILE).read_text(encoding="utf-8")
+    source = load_source(data_dir(config), [document.info for document in _corpus.values()])
     repairs = load_repairs(data_dir(config) / "repairs.yml")
-    listing = [(doc.info, repair_listing(doc, seed, repairs)) for doc in _corpus.values()]
+    listing = [(doc.info, repair_listing(doc, source, repairs)) for doc in _corpus.values()]
     return {"listing": listing}
 
 

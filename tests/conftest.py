@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from aigov.corpus import load_corpus  # noqa: E402
-from aigov.fidelity import SOURCE_FILE, load_repairs  # noqa: E402
+from aigov.fidelity import load_repairs, load_source  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,8 +57,9 @@ def corpus():
 
 
 @pytest.fixture(scope="session")
-def seed() -> str:
-    return (ROOT / "data" / SOURCE_FILE).read_text(encoding="utf-8")
+def source(corpus):
+    """The source text, with each version located in it by its title."""
+    return load_source(ROOT / "data", [document.info for document in corpus.values()])
 
 
 @pytest.fixture(scope="session")

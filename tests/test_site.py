@@ -36,12 +36,12 @@ def test_every_clause_is_an_anchor_and_nothing_else_is_a_clause(site, document, 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("document", CLAUSE_IDS)
-def test_every_source_sentence_is_on_the_page_in_order(site, corpus, seed, repairs, document, lang):
+def test_every_source_sentence_is_on_the_page_in_order(site, corpus, source, repairs, document, lang):
     page = soup_of(site, page_path(document, lang))
     columns = page.select(f'.parallel-col[lang="{LANG_TAGS[lang]}"]')
     # No separator inside a column: inline elements (glossary <abbr>) sit within words.
     published = normalized(" ".join(column.get_text() for column in columns))
-    expected = expected_version(corpus[document].info, lang, seed, repairs)
+    expected = expected_version(corpus[document].info, lang, source, repairs)
     position = 0
     for paragraph in expected.paragraphs:
         for sentence in sentences(paragraph):
@@ -76,12 +76,12 @@ def test_document_page_states_its_metadata(site, corpus, document, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_editorial_notes_list_every_repair(site, corpus, seed, repairs, lang):
+def test_editorial_notes_list_every_repair(site, corpus, source, repairs, lang):
     page = soup_of(site, ("" if lang == "en" else "zh/") + "editorial-notes/index.html")
     tables = page.select("table.repairs")
     assert len(tables) == len(corpus)
     for table, document in zip(tables, corpus.values()):
-        listing = repair_listing(document, seed, repairs)
+        listing = repair_listing(document, source, repairs)
         assert len(table.select("tbody tr")) == len(listing)
 
 

@@ -33,7 +33,6 @@ class DocumentInfo:
     short: dict[str, str]
     occasion: dict[str, str]
     summary: dict[str, str]
-    source_lines: dict[str, tuple[int, int]]
     wrappers: dict[str, list[str]]
 
     @property
@@ -101,7 +100,6 @@ def load_documents(path: Path) -> list[DocumentInfo]:
                 short=texts["short"],
                 occasion=texts["occasion"],
                 summary=texts["summary"],
-                source_lines={lang: tuple(lines) for lang, lines in entry["source_lines"].items()},
                 wrappers=entry.get("wrappers", {}),
             )
         )

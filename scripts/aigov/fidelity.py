@@ -1,14 +1,17 @@
-"""Tie the published text to the source: the expected paragraphs and the list of repairs."""
+"""Tie the published text to the source: where each version lies, the expected paragraphs, the repairs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from .corpus import CorpusDocument, DataError, DocumentInfo, read_yaml
-from .source import Repair, apply_repairs, chinese_typography, source_paragraphs, typography_changes
+from .corpus import LANGUAGES, CorpusDocument, DataError, DocumentInfo, read_yaml
+from .source import Repair, SourceError, chinese_typography, source_paragraphs, trace_repairs, typography_changes, version_ranges
 
 SOURCE_FILE = Path("source") / "cstd-contribution.txt"
+# The source's provenance and its lines that belong to no document.
+SOURCE_NOTES_FILE = Path("source") / "source.yml"
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,8 @@ class Version:
 
 @dataclass(frozen=True)
 class RepairRow:
-    """One line of the published list of repairs."""
+    """One line of the published list of repairs. `place` is a block id, "title" or "metadata";
+    `heading` is the heading's text by language when the place is a heading, which has no code."""
 
     document: str
     lang: str
@@ -30,6 +34,36 @@ class RepairRow:
     kind: str
     before: str
     after: str
+    heading: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """The extracted source text, and the 1-based inclusive line range of each version in it."""
+
+    text: str
+    ranges: dict[tuple[str, str], tuple[int, int]]
+
+    def paragraphs(self, document: str, lang: str) -> list[str]:
+        first, last = self.ranges[(document, lang)]
+        return source_paragraphs(self.text, first, last)
+
+
+def locate_versions(text: str, documents: Iterable[DocumentInfo]) -> Source:
+    """Find every version by its title: the source holds all Chinese versions, then all English
+    ones, each in the order of documents.yml."""
+    documents = list(documents)
+    titles = [(f"{info.id} ({lang})", info.title[lang]) for lang in ("zh", "en") for info in documents]
+    keys = [(info.id, lang) for lang in ("zh", "en") for info in documents]
+    try:
+        ranges = version_ranges(text, titles)
+    except SourceError as error:
+        raise DataError(f"{SOURCE_FILE}: {error}") from error
+    return Source(text=text, ranges=dict(zip(keys, ranges)))
+
+
+def load_source(data_dir: Path, documents: Iterable[DocumentInfo]) -> Source:
+    return locate_versions((data_dir / SOURCE_FILE).read_text(encoding="utf-8"), documents)
 
 
 def load_repairs(path: Path) -> list[Repair]:
@@ -42,7 +76,21 @@ def load_repairs(path: Path) -> list[Repair]:
     return repairs
 
 
-def _split_version(info: DocumentInfo, lang: str, paragraphs: list[str]) -> Version:
+def _repairs_of(info: DocumentInfo, lang: str, repairs: list[Repair]) -> list[Repair]:
+    return [repair for repair in repairs if repair.document == info.id and repair.lang == lang]
+
+
+def _places(info: DocumentInfo, lang: str, document: CorpusDocument | None = None) -> list[str]:
+    """What each repaired paragraph of a version is: its title, a publication note, then its blocks."""
+    blocks = [block.id for block in document.versions[lang].blocks] if document else []
+    return ["title", *["metadata"] * len(info.wrappers.get(lang, [])), *blocks]
+
+
+def expected_version(info: DocumentInfo, lang: str, source: Source, repairs: list[Repair]) -> Version:
+    """The version as it must be published: every paragraph of the source, repaired."""
+    paragraphs, _ = trace_repairs(source.paragraphs(info.id, lang), _repairs_of(info, lang, repairs))
+    if lang == "zh":
+        paragraphs = [chinese_typography(paragraph) for paragraph in paragraphs]
     wrappers = info.wrappers.get(lang, [])
     if paragraphs[0] != info.title[lang]:
         raise DataError(f"{info.id} ({lang}): the source title {paragraphs[0]!r} differs from documents.yml")
@@ -51,32 +99,32 @@ def _split_version(info: DocumentInfo, lang: str, paragraphs: list[str]) -> Vers
     return Version(title=paragraphs[0], wrappers=wrappers, paragraphs=paragraphs[1 + len(wrappers) :])
 
 
-def _repairs_of(info: DocumentInfo, lang: str, repairs: list[Repair]) -> list[Repair]:
-    return [repair for repair in repairs if repair.document == info.id and repair.lang == lang]
+def repair_places(document: CorpusDocument, source: Source, repairs: list[Repair]) -> list[tuple[Repair, str]]:
+    """Each listed repair of a document with the place its `before` was found in the source."""
+    placed = []
+    for lang in LANGUAGES:
+        listed = _repairs_of(document.info, lang, repairs)
+        _, landed = trace_repairs(source.paragraphs(document.info.id, lang), listed)
+        places = _places(document.info, lang, document)
+        placed += [(repair, places[index]) for repair, index in zip(listed, landed)]
+    return placed
 
 
-def expected_version(info: DocumentInfo, lang: str, seed: str, repairs: list[Repair]) -> Version:
-    """The version as it must be published: every paragraph of the source, repaired."""
-    first, last = info.source_lines[lang]
-    paragraphs = apply_repairs(source_paragraphs(seed, first, last), _repairs_of(info, lang, repairs))
-    if lang == "zh":
-        paragraphs = [chinese_typography(paragraph) for paragraph in paragraphs]
-    return _split_version(info, lang, paragraphs)
-
-
-def repair_listing(document: CorpusDocument, seed: str, repairs: list[Repair]) -> list[RepairRow]:
+def repair_listing(document: CorpusDocument, source: Source, repairs: list[Repair]) -> list[RepairRow]:
     """Every repair made to a document: the listed ones, then the typography rule's changes."""
     info = document.info
-    rows = [
-        RepairRow(info.id, repair.lang, repair.clause, repair.kind, repair.before, repair.after)
-        for repair in repairs
-        if repair.document == info.id
-    ]
-    first, last = info.source_lines["zh"]
-    repaired = apply_repairs(source_paragraphs(seed, first, last), _repairs_of(info, "zh", repairs))
-    places = ["title", *document.versions["zh"].blocks]
-    for place, paragraph in zip(places, repaired):
-        name = place if isinstance(place, str) else place.id
+    pairs = zip(document.versions["en"].blocks, document.versions["zh"].blocks)
+    headings = {en.id: {"en": en.text, "zh": zh.text} for en, zh in pairs if en.is_heading}
+    rows = []
+    for repair, place in repair_places(document, source, repairs):
+        if repair.clause != place:
+            raise DataError(
+                f"data/repairs.yml: the repair of {repair.before!r} ({info.id}, {repair.lang}) names "
+                f"'{repair.clause}', but the source has it in '{place}'"
+            )
+        rows.append(RepairRow(info.id, repair.lang, place, repair.kind, repair.before, repair.after, headings.get(place)))
+    repaired, _ = trace_repairs(source.paragraphs(info.id, "zh"), _repairs_of(info, "zh", repairs))
+    for place, paragraph in zip(_places(info, "zh", document), repaired):
         for change in typography_changes(paragraph):
-            rows.append(RepairRow(info.id, "zh", name, "typography", change.before, change.after))
+            rows.append(RepairRow(info.id, "zh", place, "typography", change.before, change.after, headings.get(place)))
     return rows

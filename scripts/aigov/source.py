@@ -19,6 +19,7 @@ _MARKERS = re.compile(r"^(?:#+|-)\s+")
 _BOLD = re.compile(r"^\*\*(.*)\*\*$")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef《》“”—"
 _SPACE_IN_CHINESE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_CONTEXT = 2  # characters shown around a typography change
 _HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
 
 
@@ -46,20 +47,47 @@ class SourceError(ValueError):
     """The source text does not match what the repairs or the metadata expect."""
 
 
+def source_line(line: str) -> str:
+    """A line of the extraction as text: without markup markers and surrounding space."""
+    return _BOLD.sub(r"\1", _MARKERS.sub("", line.strip())).strip()
+
+
 def source_paragraphs(seed: str, first_line: int, last_line: int) -> list[str]:
     """The non-empty lines of a 1-based inclusive range, without markup markers."""
-    paragraphs = []
-    for line in seed.splitlines()[first_line - 1 : last_line]:
-        text = _MARKERS.sub("", line.strip())
-        text = _BOLD.sub(r"\1", text).strip()
-        if text:
-            paragraphs.append(text)
-    return paragraphs
+    lines = (source_line(line) for line in seed.splitlines()[first_line - 1 : last_line])
+    return [line for line in lines if line]
+
+
+def version_ranges(seed: str, titles: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Where each version lies, found from the text itself: from the line that is its title to
+    the line before the next version's title, the last one to the end of the file (whether or
+    not the file ends with a line break). `titles` are (name, title) pairs in file order."""
+    lines = [source_line(line) for line in seed.splitlines()]
+    starts = []
+    position = 0
+    for name, title in titles:
+        if title not in lines[position:]:
+            raise SourceError(f"{name}: the title {title!r} is not a line of the source after line {position}")
+        position = lines.index(title, position) + 1
+        starts.append(position)
+    ends = [start - 1 for start in starts[1:]] + [len(lines)]
+    return list(zip(starts, ends))
 
 
 def apply_repairs(paragraphs: list[str], repairs: list[Repair]) -> list[str]:
     """Apply each listed repair once; each `before` must occur exactly once."""
+    return trace_repairs(paragraphs, repairs)[0]
+
+
+def trace_repairs(paragraphs: list[str], repairs: list[Repair]) -> tuple[list[str], list[int]]:
+    """Apply the repairs in order; also say, for each, which repaired paragraph it landed in.
+
+    Every character remembers the extracted paragraph it came from, so that a repair is placed
+    by where its `before` was found, not by where its `after` happens to occur again.
+    """
     text = PARAGRAPH_BREAK.join(paragraphs)
+    origin = [index for index, paragraph in enumerate(paragraphs) for _ in paragraph + PARAGRAPH_BREAK][: len(text)]
+    found_in = []
     for repair in repairs:
         found = text.count(repair.before)
         if found != 1:
@@ -67,8 +95,19 @@ def apply_repairs(paragraphs: list[str], repairs: list[Repair]) -> list[str]:
                 f"repair for {repair.clause} ({repair.lang}) expects {repair.before!r} "
                 f"once in the source, found it {found} times"
             )
-        text = text.replace(repair.before, repair.after)
-    return text.split(PARAGRAPH_BREAK)
+        start = text.index(repair.before)
+        end = start + len(repair.before)
+        found_in.append(origin[start])
+        text = text[:start] + repair.after + text[end:]
+        origin = origin[:start] + [origin[start]] * len(repair.after) + origin[end:]
+    repaired_index: dict[int, int] = {}
+    paragraph = 0
+    for char, source in zip(text, origin):
+        if char == PARAGRAPH_BREAK:
+            paragraph += 1
+        else:
+            repaired_index.setdefault(source, paragraph)
+    return text.split(PARAGRAPH_BREAK), [repaired_index[source] for source in found_in]
 
 
 def chinese_typography(text: str) -> str:
@@ -86,26 +125,22 @@ def _curly_quotes(text: str) -> str:
     return "".join(quoted)
 
 
-def published_paragraphs(
-    seed: str, first_line: int, last_line: int, lang: str, repairs: list[Repair]
-) -> list[str]:
-    """The paragraphs of one version of a document as they must be published."""
-    paragraphs = apply_repairs(source_paragraphs(seed, first_line, last_line), repairs)
-    if lang == "zh":
-        paragraphs = [chinese_typography(paragraph) for paragraph in paragraphs]
-    return paragraphs
-
-
 def typography_changes(paragraph: str) -> list[Change]:
-    """Every change `chinese_typography` makes to a paragraph, with a little context."""
+    """Every change `chinese_typography` makes to a paragraph, with two characters of context;
+    changes whose contexts touch are one change, so that "(八)中方" is listed once."""
     after = chinese_typography(paragraph)
     matcher = difflib.SequenceMatcher(a=paragraph, b=after, autojunk=False)
+    edits = [opcode for opcode in matcher.get_opcodes() if opcode[0] != "equal"]
+    groups: list[list[tuple[str, int, int, int, int]]] = []
+    for edit in edits:
+        if groups and edit[1] - groups[-1][-1][2] <= 2 * _CONTEXT:
+            groups[-1].append(edit)
+        else:
+            groups.append([edit])
     changes = []
-    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        a_from, b_from = max(a_start - 2, 0), max(b_start - 2, 0)
-        changes.append(Change(paragraph[a_from : a_end + 2], after[b_from : b_end + 2]))
+    for group in groups:
+        a_from, b_from = max(group[0][1] - _CONTEXT, 0), max(group[0][3] - _CONTEXT, 0)
+        changes.append(Change(paragraph[a_from : group[-1][2] + _CONTEXT], after[b_from : group[-1][4] + _CONTEXT]))
     return changes
 
 

@@ -270,7 +270,7 @@ def open_data(config: MkDocsConfig) -> dict[str, bytes]:
 
 @event_priority(-110)  # after mkdocs-static-i18n has written the index of every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write each language's search index beside the whole one; site.js loads the page's own.
+    """Write each language's search index beside the whole one; material-search.js loads the page's own.
     Not in the offline copy (no directory URLs), whose pages read the index inlined for file://."""
     if not config.use_directory_urls:
         return

@@ -57,7 +57,7 @@ def test_every_entry_has_its_language(index: dict):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_language_has_an_index_of_its_own_entries(site: Path, index: dict, lang: str):
-    """What a page loads when search opens (site.js): its language's entries, in UTF-8."""
+    """What a page loads when search opens (material-search.js): its language's entries, in UTF-8."""
     path = site / "search" / f"search_index.{lang}.json"
     own = json.loads(path.read_text(encoding="utf-8"))
     assert own["config"] == index["config"]

@@ -1,7 +1,7 @@
 /* Reader controls of document pages: the language view, copy link and copy citation,
    and a language switcher that keeps the clause anchor. Without JavaScript the page
-   shows both languages and no controls. Also the timeline filter, and the loading of the
-   search index in the page's language when search opens (this file runs before the theme's). */
+   shows both languages and no controls. Also the timeline filter. Plain DOM: it relies on
+   nothing of the theme's scripts (material-search.js alone touches the theme's search). */
 (function () {
   "use strict";
 
@@ -136,66 +136,4 @@
     event.stopPropagation();
     window.location.href = link.href.split("#")[0] + window.location.hash;
   }, true);
-
-  /* Search. The theme requests its index, search/search_index.json with both languages, as
-     soon as a page loads. Ask for this page's language only (search_index.<lang>.json, written
-     by scripts/site_hooks.py) and only when the reader opens search: a first visit then loads
-     no index at all. A page opened from a search result (`?h=`) loads it at once: the theme
-     highlights the query with the index's word separator (the browser has it cached by then).
-     This file runs before the theme's bundle so that the request is caught.
-     The offline copy (file://) loads its index as a script when search opens, in both languages. */
-  var INDEX_FILE = /(^|\/)search\/search_index\.json$/;
-  var indexRequests = new WeakSet();
-  var searchOpened = new Promise(function (resolve) {
-    var toggle = document.getElementById("__search");
-    var searchField = document.querySelector(".md-search__input");
-    if ((toggle && toggle.checked) || document.activeElement === searchField) resolve();
-    if (new URLSearchParams(window.location.search).has("h")) resolve();
-    document.addEventListener("focusin", function (event) {
-      if (event.target === searchField) resolve();
-    });
-    document.addEventListener("change", function (event) {
-      if (event.target === toggle && toggle.checked) resolve();
-    });
-  });
-  var openRequest = XMLHttpRequest.prototype.open;
-  var sendRequest = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.open = function (method, url) {
-    var args = Array.prototype.slice.call(arguments);
-    var address = new URL(String(url), window.location.href);
-    if (INDEX_FILE.test(address.pathname)) {
-      address.pathname = address.pathname.replace(/\.json$/, "." + root.lang + ".json");
-      args[1] = address.href;
-      indexRequests.add(this);
-    }
-    return openRequest.apply(this, args);
-  };
-  XMLHttpRequest.prototype.send = function () {
-    var request = this;
-    var args = arguments;
-    if (!indexRequests.has(request)) return sendRequest.apply(request, args);
-    searchOpened.then(function () { sendRequest.apply(request, args); });
-  };
-
-  /* In the messages the theme posts to its search worker: keep this page's language (the
-     offline copy's index holds both, each entry with the other language's words unseen), so
-     that a clause is found once, in either language. The worker cuts a Chinese query into
-     the index's words but never lets a word end on the query's last character: end each
-     Chinese run with a character no word contains (a single character is left as it is). */
-  var SEARCH_SETUP = 0;
-  var SEARCH_QUERY = 2;
-  var QUERY_END = "\u303b";
-  var postToWorker = window.Worker && window.Worker.prototype.postMessage;
-  if (postToWorker) {
-    window.Worker.prototype.postMessage = function (message) {
-      var args = Array.prototype.slice.call(arguments);
-      if (message && message.type === SEARCH_SETUP && message.data && message.data.docs) {
-        var docs = message.data.docs.filter(function (doc) { return !doc.lang || doc.lang === root.lang; });
-        args[0] = { type: SEARCH_SETUP, data: Object.assign({}, message.data, { docs: docs }) };
-      } else if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
-        args[0] = { type: SEARCH_QUERY, data: message.data.replace(/\p{sc=Han}{2,}/gu, "$&" + QUERY_END) };
-      }
-      return postToWorker.apply(this, args);
-    };
-  }
 })();

@@ -4,8 +4,9 @@
 
 Builds the site (strict) into a temporary folder unless --site names a built one, serves it on
 127.0.0.1 and drives Material's search in Debian's Chromium with the query set of
-tests/search_queries.yml. The time is measured in the page, from the keyup of the last key
-(the query already in the box) to the first change of the result list; the median is over
+tests/search_queries.yml. The time is measured in the page, from the last change of the box (the
+query put in at once, then End pressed: its input event, or the key's release if the search
+waits for one) to the first change of the result list; the median is over
 every query of the set and every run. Recall is counted on the result list as displayed
 (tests/search_driver.py): top-1, the first result link is one the query wants; top-3, one of
 the first three is; per kind of query and overall. Targets (issue #15): top-3 100 % on phrases

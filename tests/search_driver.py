@@ -98,18 +98,44 @@ def displayed(page: Any) -> list[Result]:
     return list(results.values())
 
 
+# Installed before the page's scripts (open_search): counts the queries the page sends to its
+# search worker and the results it has rendered, so that a search waits for the answer to the
+# last query, however slow the worker, rather than for a quiet moment.
+WATCH_WORKER = """(() => {
+    window.__searchAsked = 0; window.__searchAnswered = 0;
+    const post = Worker.prototype.postMessage, listen = Worker.prototype.addEventListener;
+    Worker.prototype.postMessage = function (message) {
+        if (message && message.type === 2) window.__searchAsked += 1;
+        return post.apply(this, arguments);
+    };
+    Worker.prototype.addEventListener = function (type, listener, options) {
+        if (type !== "message" || typeof listener !== "function") return listen.apply(this, arguments);
+        return listen.call(this, type, function (event) {
+            const result = listener.apply(this, arguments);
+            if (event.data && event.data.type === 3) window.__searchAnswered += 1;
+            return result;
+        }, options);
+    };
+})();"""
+
+
 def search(page: Any, text: str, settle_ms: int = 400) -> list[Result]:
-    """Type `text` as a person would and return the result list once it has settled.
+    """Type `text` as a person would and return the result list once the last query has its
+    results (or, on a page opened without open_search, once the list has settled).
     Playwright types Chinese without key events, so End follows, as a real key."""
     page.fill(SEARCH_INPUT, "")
     page.evaluate(_WATCH_RESULTS)
     page.type(SEARCH_INPUT, text)
     page.keyboard.press("End")
-    page.wait_for_function(
-        "settle => window.__resultsChanged !== null && performance.now() - window.__resultsChanged > settle",
-        arg=settle_ms,
-        polling=50,
-    )
+    if page.evaluate("() => 'undefined' !== typeof window.__searchAsked"):
+        page.wait_for_function("() => window.__searchAnswered === window.__searchAsked", polling=20)
+        page.wait_for_timeout(50)
+    else:
+        page.wait_for_function(
+            "settle => window.__resultsChanged !== null && performance.now() - window.__resultsChanged > settle",
+            arg=settle_ms,
+            polling=50,
+        )
     return displayed(page)
 
 
@@ -178,6 +204,7 @@ class Recall:
 
 
 def open_search(page: Any, base_url: str, lang: str) -> None:
+    page.add_init_script(WATCH_WORKER)
     page.goto(site_root(base_url, lang))
     page.click(SEARCH_INPUT)
     page.wait_for_function(SEARCH_READY)

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from search_driver import KINDS, RESULT_LINKS, Recall, load_queries, open_search, parse_result, rank_of, search, site_root
+from search_driver import KINDS, RESULT_LINKS, SEARCH_INPUT, Recall, load_queries, open_search, parse_result, rank_of, search, site_root
 
 QUERIES = load_queries()
 
@@ -110,3 +110,57 @@ def test_a_result_names_its_document_and_clause(search_pages):
     text = item.inner_text()
     assert "Global AI Governance Action Plan" in text
     assert "GAP-10" in text
+
+
+@pytest.mark.parametrize("put", ["fill", "insert_text"])
+def test_text_put_in_without_a_key_gets_results(browser, server, put: str):
+    """Pasted text (fill) and text committed by an input method (insert_text) send no key
+    release: the results come all the same."""
+    context = browser.new_context()
+    page = context.new_page()
+    open_search(page, server, "zh")
+    if put == "fill":
+        page.fill(SEARCH_INPUT, "全球南方")
+    else:
+        page.focus(SEARCH_INPUT)
+        page.keyboard.insert_text("全球南方")
+    page.wait_for_selector(f'{RESULT_LINKS}[href*="#cap-g1"]', timeout=5000)
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "text", "clause"), [("en", "gap10", "gap-10"), ("zh", "GAP 10", "gap-10"), ("en", "shd 2 3", "shd-2-3")])
+def test_a_clause_code_is_the_first_result_and_enter_opens_it(browser, server, lang: str, text: str, clause: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    open_search(page, server, lang)
+    results = search(page, text)
+    assert results[0].anchor == clause, [result.place for result in results[:3]]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**#{clause}")
+    assert page.evaluate("() => document.querySelector(':target').id") == clause
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "text", ["人工智能+", '"AI+"', "C++", "data-", '"ethics', "ethics~2", "^risk", "risk^", "title:ethics", "a:b", "*AI*", "+开源 -军事", "-", "+"]
+)
+def test_query_syntax_characters_are_text(search_pages, text: str):
+    """No query throws in the worker, and a query with words finds them."""
+    page = search_pages["en"]
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type in ("warning", "error") else None)
+    results = search(page, text)
+    assert not warnings, warnings
+    if any(character.isalnum() for character in text):
+        assert results, f"no result for {text!r}"
+
+
+def test_a_document_name_heads_its_clauses_without_being_a_link(search_pages):
+    """A clause found: its document's name is shown above it as a heading, and the first link
+    is the clause."""
+    page = search_pages["en"]
+    results = search(page, "theft, tampering, leaking, and other illegal collection")
+    assert results[0].anchor == "ini-6"
+    item = page.locator(".md-search-result__item").first
+    assert "Global AI Governance Initiative" in item.locator(".md-search-result__heading").inner_text()
+    assert item.locator("a.md-search-result__link").first.get_attribute("href").split("?")[0].endswith("#ini-6")

@@ -4,19 +4,24 @@
    1. It runs before the theme's bundle (overrides/main.html, block `scripts`).
    2. The theme's config, <script id="__config" type="application/json">, names a search worker
       (`search`): the search plugin is on.
-   3. The search dialog opens through the checkbox #__search or the field .md-search__input.
+   3. The search dialog opens through the checkbox #__search or the field .md-search__input;
+      its results are rendered into .md-search-result__list.
    4. The bundle requests its index with XMLHttpRequest, at <base>/search/search_index.json.
-   5. The bundle talks to its worker with Worker.prototype.postMessage and messages
-      { type, data }, where type 0 is the setup (data.docs: the index's entries) and type 2 a
-      query (data: the query string); it hears the worker through addEventListener("message")
-      and reads event.data, where type 3 is the result: data.items, groups of entries
-      { location, title, text, score, terms }, one group per page, the page's own entry (a
-      location without "#") added with score 0 when only its sections matched.
+   5. The bundle starts its search worker with new Worker(<the config's `search`>), talks to it
+      with postMessage and messages { type, data }, where type 0 is the setup (data.config,
+      data.docs: the index's entries) and type 2 a query (data: the query string), and hears
+      it through addEventListener("message"), reading event.data, where type 3 is the result:
+      data.items, groups of entries { location, title, text, score, terms }, one group per
+      page, the page's own entry (a location without "#") added with score 0 when only its
+      sections matched.
    6. The bundle reads the query from the field on "keyup" (and on focus).
    7. It renders each group as one list item: first the entry whose location has no "#" (or
       else the group's last entry) as the group's heading link, then the others; those scoring
       below the group's first entry are folded under "N more on this page". Enter follows the
       link with the highest data-md-score.
+   8. The worker imports a Lunr language script for each language of the setup's
+      data.config.lang but English, and cuts Chinese queries with the index's words, each word
+      a prefix query.
 
    When 2, 3 or the browser's XMLHttpRequest / Worker do not hold, it does nothing but say so with
    console.warn: the theme then searches as it would without this file. A message of another
@@ -259,48 +264,69 @@
     }).observe(resultList, { childList: true });
   }
 
-  /* In the messages the theme posts to its search worker: keep this page's language (the
-     offline copy's index holds both, each entry with the other language's words unseen), so
-     that a clause is found once, in either language; send queries as text. */
-  var postToWorker = window.Worker.prototype.postMessage;
-  window.Worker.prototype.postMessage = function (message) {
-    var args = Array.prototype.slice.call(arguments);
+  /* The theme starts its search worker, a 12 KiB script, as soon as a page loads. Start it
+     when the reader opens search, with the index, and stand between the theme and it. To the
+     worker: keep this page's language (the offline copy's index holds both, each entry with
+     the other language's words unseen), so that a clause is found once, in either language;
+     Lunr's English alone (the index is cut into words already, by jieba; the Chinese scripts
+     would cost three more requests before search is ready); queries as text. From the worker:
+     the results, clause first. */
+  var ThemeWorker = window.Worker;
+  var searchWorkerScript = new URL(config.search, window.location.href).href;
+
+  function toWorker(message) {
     if (message && message.type === SEARCH_SETUP && message.data && Array.isArray(message.data.docs)) {
       var docs = message.data.docs.filter(function (doc) { return !doc.lang || doc.lang === root.lang; });
       learnWords(docs);
-      args[0] = { type: SEARCH_SETUP, data: Object.assign({}, message.data, { docs: docs }) };
-    } else if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
+      var setup = Object.assign({}, message.data.config, { lang: ["en"] });
+      return { type: SEARCH_SETUP, data: Object.assign({}, message.data, { config: setup, docs: docs }) };
+    }
+    if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
       var query = queryOf(message.data);
       pending.push(query);
-      args[0] = { type: SEARCH_QUERY, data: query.sent };
+      return { type: SEARCH_QUERY, data: query.sent };
     }
-    return postToWorker.apply(this, args);
-  };
+    return message;
+  }
 
-  /* In the messages the worker sends back: the results, clause first. */
-  var listeners = new WeakMap();
-  var addListener = window.Worker.prototype.addEventListener;
-  var removeListener = window.Worker.prototype.removeEventListener;
-  window.Worker.prototype.addEventListener = function (type, listener, options) {
-    if (type !== "message" || typeof listener !== "function") return addListener.apply(this, arguments);
-    var wrapped = function (event) {
-      var data = event.data;
-      if (data && data.type === SEARCH_RESULT && data.data && Array.isArray(data.data.items)) {
-        var query = pending.shift() || queryOf("");
-        try {
-          event = new MessageEvent("message", { data: { type: SEARCH_RESULT, data: displayGroups(data.data, query) } });
-        } catch (error) {
-          console.warn("material-search.js: results left as the theme ranks them", error);
-        }
-      }
-      return listener.call(this, event);
+  function fromWorker(message) {
+    if (!message || message.type !== SEARCH_RESULT || !message.data || !Array.isArray(message.data.items)) return message;
+    var query = pending.shift() || queryOf("");
+    try {
+      return { type: SEARCH_RESULT, data: displayGroups(message.data, query) };
+    } catch (error) {
+      console.warn("material-search.js: results left as the theme ranks them", error);
+      return message;
+    }
+  }
+
+  function searchWorker(url, options) {
+    var proxy = new EventTarget();
+    var started = searchOpened.then(function () {
+      var worker = new ThemeWorker(url, options);
+      worker.addEventListener("message", function (event) {
+        proxy.dispatchEvent(new MessageEvent("message", { data: fromWorker(event.data) }));
+      });
+      worker.addEventListener("error", function (event) {
+        proxy.dispatchEvent(new ErrorEvent("error", { message: event.message, error: event.error }));
+      });
+      return worker;
+    });
+    proxy.postMessage = function (message) {
+      var sent = toWorker(message);
+      started.then(function (worker) { worker.postMessage(sent); });
     };
-    listeners.set(listener, wrapped);
-    return addListener.call(this, type, wrapped, options);
+    proxy.terminate = function () {
+      started.then(function (worker) { worker.terminate(); });
+    };
+    return proxy;
+  }
+
+  window.Worker = function (url, options) {
+    if (new URL(String(url), window.location.href).href === searchWorkerScript) return searchWorker(url, options);
+    return new ThemeWorker(url, options);
   };
-  window.Worker.prototype.removeEventListener = function (type, listener, options) {
-    return removeListener.call(this, type, listeners.get(listener) || listener, options);
-  };
+  window.Worker.prototype = ThemeWorker.prototype;
 
   /* Any way of typing counts: the theme reads the query on key release only, so text pasted,
      committed by an input method or filled in by a phone keyboard would wait for a key. Tell it

@@ -178,7 +178,7 @@
      name; the sections of another page, as one group under the page's title. That name or
      title is a link only when the page itself was found: otherwise it is a heading, and the
      first link is the best clause or section. */
-  var DOCUMENT_PAGE = /(^|\/)documents\/[^/]+\/$/;
+  var DOCUMENT_PAGE = /(^|\/)documents\/[^/]+(\/|\.html)$/;
   var unlinkedHeadings = [];
 
   function wordShare(item) {

@@ -4,10 +4,13 @@
 
 Builds the site (strict) into a temporary folder unless --site names a built one, serves it on
 127.0.0.1 and drives Material's search in Debian's Chromium with the query set of
-tests/search_queries.yml. The time is measured in the page, from the keyup of the last key
-(the query already in the box) to the first change of the result list; the median is over
-every query of the set and every run. Recall: the share of queries whose anchor is the first
-(top-1) or among the first three (top-3) section results shown.
+tests/search_queries.yml. The time is measured in the page, from the last change of the box (the
+query put in at once, then End pressed: its input event, or the key's release if the search
+waits for one) to the first change of the result list; the median is over
+every query of the set and every run. Recall is counted on the result list as displayed
+(tests/search_driver.py): top-1, the first result link is one the query wants; top-3, one of
+the first three is; per kind of query and overall. Targets (issue #15): top-3 100 % on phrases
+and codes and at least 95 % overall, top-1 at least 80 % overall.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from search_driver import load_queries, open_search, ranking, timed_search  # noqa: E402
+from search_driver import Recall, load_queries, open_search, rank_of, timed_search  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -60,7 +63,7 @@ def measure(site_dir: Path, runs: int) -> None:
     queries = load_queries()
     httpd, base_url = serve(site_dir)
     times: list[float] = []
-    top1 = top3 = 0
+    ranks = []
     misses = []
     try:
         with sync_playwright() as playwright:
@@ -72,23 +75,23 @@ def measure(site_dir: Path, runs: int) -> None:
                     for run in range(runs):
                         results, seconds = timed_search(page, query.text)
                         times.append(seconds)
-                    ranked = ranking(results, query)
-                    top1 += ranked[:1] == [query.target]
-                    top3 += query.target in ranked[:3]
-                    if query.target not in ranked[:3]:
-                        misses.append(f"{query.site}: {query.text} -> {query.target[1]}: {ranked[:3]}")
+                    rank = rank_of(results, query)
+                    ranks.append((query, rank))
+                    if rank != 1:
+                        shown = [result.place for result in results[:3]]
+                        misses.append(f"{query.kind} {query.site}: {query.text} -> {'/'.join(query.find)}: rank {rank}, shown {shown}")
             browser.close()
     finally:
         httpd.shutdown()
 
-    count = len(queries)
     for name, index in indexes.items():
         print(f"search/{name}: {len(index) / 1024:.0f} KiB raw, {len(gzip.compress(index, 9)) / 1024:.0f} KiB gzip")
-    print(f"queries: {count} ({runs} run(s) each)")
+    print(f"queries: {len(queries)} ({runs} run(s) each)")
     print(f"last keystroke to results: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
-    print(f"recall: top-1 {top1 / count:.0%} ({top1}/{count}), top-3 {top3 / count:.0%} ({top3}/{count})")
+    print("\n".join(Recall.of(ranks).table()))
+    print("not first:")
     for miss in misses:
-        print(f"  not in top 3: {miss}")
+        print(f"  {miss}")
 
 
 def main() -> None:

@@ -1,17 +1,22 @@
 """Material's search, driven as a reader drives it: shared by the browser tests and
-scripts/benchmark_search.py."""
+scripts/benchmark_search.py.
+
+What counts is the result list as displayed: every result link a reader can see, in display
+order, page links and clause links alike (links folded under "N more on this page" are not
+seen until opened). Two links to one place count once."""
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 import yaml
 
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
+KINDS = ("phrase", "keyword", "cross", "code", "chars", "theme", "glossary")
 SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
 # The theme's search shows its placeholder once the worker has the index.
@@ -19,56 +24,56 @@ SEARCH_READY = (
     "() => document.querySelector('.md-search-result__meta').textContent"
     " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
 )
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
 class Query:
-    """A query, the site it is typed on (`en` or `zh`), and what must be in its top 3: a section
-    (a clause id, or a section of the timeline) or a page (a theme's page, `themes/<id>/`)."""
+    """A query, its kind, the site it is typed on (`en` or `zh`), and what the reader wants:
+    clause ids or sections (`gap-10`, `year-2015`) or pages (`themes/open-source/`)."""
 
     text: str
+    kind: str
     site: str
-    anchor: str = ""
-    page: str = ""
-
-    @property
-    def target(self) -> tuple[str, str]:
-        """The result expected, as `ranking` lists results: language and anchor, or page path."""
-        if self.page:
-            return (self.site, urlsplit(site_root("", self.site)).path + self.page)
-        return (self.site, self.anchor)
+    find: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Result:
-    """One link of the result list: its language root, page path and anchor, and whether
-    Material folds it away under "N more on this page"."""
+    """One result link: its language root, page path (without the language root) and anchor."""
 
     href: str
     lang: str
-    path: str
+    page: str
     anchor: str
-    folded: bool
+
+    @property
+    def place(self) -> str:
+        """The result as a query names it: the anchor, or the page path."""
+        return self.anchor or self.page
 
 
 def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
     entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [
-        Query(text=str(entry["query"]), site=site, anchor=entry.get("anchor", ""), page=entry.get("page", ""))
+    queries = [
+        Query(text=str(entry["query"]), kind=entry["kind"], site=entry["site"], find=tuple(entry["find"]))
         for entry in entries
-        for site in entry["sites"]
     ]
+    unknown = {query.kind for query in queries} - set(KINDS)
+    if unknown:
+        raise ValueError(f"{path}: unknown kinds {sorted(unknown)}")
+    return queries
 
 
 def site_root(base_url: str, lang: str) -> str:
     return f"{base_url}/zh/" if lang == "zh" else f"{base_url}/"
 
 
-def parse_result(href: str, folded: bool) -> Result:
+def parse_result(href: str) -> Result:
     parts = urlsplit(href)
-    lang = "zh" if parts.path.startswith("/zh/") else "en"
-    return Result(href=href, lang=lang, path=parts.path, anchor=parts.fragment, folded=folded)
+    path = parts.path.lstrip("/")
+    lang = "zh" if path.startswith("zh/") else "en"
+    page = path.removeprefix("zh/") if lang == "zh" else path
+    return Result(href=href, lang=lang, page=page, anchor=parts.fragment)
 
 
 _WATCH_RESULTS = """() => {
@@ -78,63 +83,128 @@ _WATCH_RESULTS = """() => {
         observer.observe(document.querySelector(selector), {childList: true, subtree: true, characterData: true});
 }"""
 
+# The links a reader sees, in display order: not those folded in a closed "N more" element.
+_SHOWN_LINKS = """selector => Array.from(document.querySelectorAll(selector))
+    .filter(link => !link.closest('details:not([open])'))
+    .map(link => link.href)"""
 
-def result_links(page: Any) -> list[Result]:
-    links = page.eval_on_selector_all(
-        RESULT_LINKS, "links => links.map(link => [link.href, !!link.closest('details.md-search-result__more')])"
-    )
-    return [parse_result(href, folded) for href, folded in links]
+
+def displayed(page: Any) -> list[Result]:
+    """The result links as displayed, in order, each place once."""
+    results: dict[tuple[str, str, str], Result] = {}
+    for href in page.evaluate(_SHOWN_LINKS, RESULT_LINKS):
+        result = parse_result(href)
+        results.setdefault((result.lang, result.page, result.anchor), result)
+    return list(results.values())
+
+
+# Installed before the page's scripts (open_search): counts the queries the page sends to its
+# search worker and the results it has rendered, so that a search waits for the answer to the
+# last query, however slow the worker, rather than for a quiet moment.
+WATCH_WORKER = """(() => {
+    window.__searchAsked = 0; window.__searchAnswered = 0;
+    const post = Worker.prototype.postMessage, listen = Worker.prototype.addEventListener;
+    Worker.prototype.postMessage = function (message) {
+        if (message && message.type === 2) window.__searchAsked += 1;
+        return post.apply(this, arguments);
+    };
+    Worker.prototype.addEventListener = function (type, listener, options) {
+        if (type !== "message" || typeof listener !== "function") return listen.apply(this, arguments);
+        return listen.call(this, type, function (event) {
+            const result = listener.apply(this, arguments);
+            if (event.data && event.data.type === 3) window.__searchAnswered += 1;
+            return result;
+        }, options);
+    };
+})();"""
 
 
 def search(page: Any, text: str, settle_ms: int = 400) -> list[Result]:
-    """Type `text` as a person would and return the result list once it has settled.
+    """Type `text` as a person would and return the result list once the last query has its
+    results (or, on a page opened without open_search, once the list has settled).
     Playwright types Chinese without key events, so End follows, as a real key."""
     page.fill(SEARCH_INPUT, "")
     page.evaluate(_WATCH_RESULTS)
     page.type(SEARCH_INPUT, text)
     page.keyboard.press("End")
-    page.wait_for_function(
-        "settle => window.__resultsChanged !== null && performance.now() - window.__resultsChanged > settle",
-        arg=settle_ms,
-        polling=50,
-    )
-    return result_links(page)
+    if page.evaluate("() => 'undefined' !== typeof window.__searchAsked"):
+        page.wait_for_function("() => window.__searchAnswered === window.__searchAsked", polling=20)
+        page.wait_for_timeout(50)
+    else:
+        page.wait_for_function(
+            "settle => window.__resultsChanged !== null && performance.now() - window.__resultsChanged > settle",
+            arg=settle_ms,
+            polling=50,
+        )
+    return displayed(page)
 
 
 def timed_search(page: Any, text: str) -> tuple[list[Result], float]:
-    """Put `text` in the box without key events, then press End: the one key the theme reacts
-    to. Return the results and the seconds from that keystroke to the results' arrival."""
+    """Put `text` in the box at once (as a paste, one input event), then press End, as the
+    theme's own search waits for a key's release. Return the results and the seconds from the
+    last change of the box (the input event, or the key's release if it came first to the
+    results) to the results' arrival."""
     page.fill(SEARCH_INPUT, "")
     page.keyboard.press("End")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > *').length === 0")
-    page.fill(SEARCH_INPUT, text)
     page.evaluate(_WATCH_RESULTS)
     page.evaluate(
-        "selector => document.querySelector(selector).addEventListener("
-        "'keyup', () => { window.__keyUp = performance.now(); }, {once: true})",
+        "selector => { const field = document.querySelector(selector); window.__typed = null;"
+        " for (const type of ['input', 'keyup']) field.addEventListener(type, () => {"
+        " if (window.__resultsChanged === null) window.__typed = performance.now(); }); }",
         SEARCH_INPUT,
     )
+    page.fill(SEARCH_INPUT, text)
     page.keyboard.press("End")
     page.wait_for_function("() => window.__resultsChanged !== null", polling="raf")
-    key_up, arrived = page.evaluate("() => [window.__keyUp, window.__resultsChanged]")
-    return result_links(page), (arrived - key_up) / 1000
+    page.wait_for_timeout(60)  # the list is read once it has settled
+    typed, arrived = page.evaluate("() => [window.__typed, window.__resultsChanged]")
+    return displayed(page), (arrived - typed) / 1000
 
 
-def shown_sections(results: list[Result]) -> list[Result]:
-    """The section results a reader sees, in order: Material groups results by page, under
-    the page's title, and folds a page's weaker sections away."""
-    return [result for result in results if result.anchor and not result.folded]
+def rank_of(results: list[Result], query: Query) -> int | None:
+    """The position (1-based) of the first displayed link that is what the query wants, on
+    the query's site; None if none is displayed."""
+    for position, result in enumerate(results, start=1):
+        if result.lang == query.site and result.place in query.find:
+            return position
+    return None
 
 
-def ranking(results: list[Result], query: Query) -> list[tuple[str, str]]:
-    """The results in the order a reader meets them, as `query.target` names its result: the
-    sections shown for an anchor; the pages, one group of results each, for a page."""
-    if query.page:
-        return list(dict.fromkeys((result.lang, result.path) for result in results))
-    return [(result.lang, result.anchor) for result in shown_sections(results)]
+@dataclass
+class Recall:
+    """Top-1 and top-3 counts per kind of query."""
+
+    total: Counter
+    top1: Counter
+    top3: Counter
+
+    @classmethod
+    def of(cls, ranks: Iterable[tuple[Query, int | None]]) -> "Recall":
+        recall = cls(Counter(), Counter(), Counter())
+        for query, rank in ranks:
+            for key in (query.kind, "all"):
+                recall.total[key] += 1
+                recall.top1[key] += rank == 1
+                recall.top3[key] += rank is not None and rank <= 3
+        return recall
+
+    def share(self, key: str, top: int) -> float:
+        return (self.top1 if top == 1 else self.top3)[key] / self.total[key]
+
+    def table(self) -> list[str]:
+        lines = ["| kind | queries | top-1 | top-3 |", "|---|---|---|---|"]
+        for key in (*KINDS, "all"):
+            if self.total[key]:
+                lines.append(
+                    f"| {key} | {self.total[key]} | {self.share(key, 1):.0%} ({self.top1[key]}) "
+                    f"| {self.share(key, 3):.0%} ({self.top3[key]}) |"
+                )
+        return lines
 
 
 def open_search(page: Any, base_url: str, lang: str) -> None:
+    page.add_init_script(WATCH_WORKER)
     page.goto(site_root(base_url, lang))
     page.click(SEARCH_INPUT)
     page.wait_for_function(SEARCH_READY)

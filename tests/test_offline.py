@@ -233,6 +233,60 @@ def test_offline_search_finds_the_clause(offline_tab, offline_copy: Path, start:
     assert_offline(record)
 
 
+def first_three_places(tab) -> list[str]:
+    """The first three result links as displayed, each as its anchor or its page without
+    extension or trailing slash, so that a file:// list compares with an http:// one."""
+    hrefs = tab.evaluate(
+        "() => Array.from(document.querySelectorAll('.md-search-result__list a.md-search-result__link'))"
+        ".filter(link => !link.closest('details:not([open])')).map(link => link.href)"
+    )
+    places: list[str] = []
+    for href in hrefs:
+        url = urlsplit(href)
+        place = url.fragment or unquote(url.path).removesuffix("index.html").removesuffix(".html").rstrip("/").rsplit("/", 1)[-1]
+        if place not in places:
+            places.append(place)
+    return places[:3]
+
+
+@pytest.mark.parametrize(
+    ("start", "query"),
+    [
+        ("index.html", "gap10"),
+        ("index.html", "theft, tampering, leaking, and other illegal collection"),
+        ("index.html", "digital divide"),
+        ("index.html", "全球南方"),
+        ("zh/index.html", "伦理审查"),
+        ("zh/index.html", "人工智能+"),
+        ("zh/index.html", "以增进人类共同福祉为目标"),
+        ("zh/index.html", "open source"),
+    ],
+)
+def test_offline_search_ranks_as_the_site_does(offline_tab, offline_copy: Path, browser, server, start: str, query: str):
+    """The offline copy's search (file://, its index inlined with both languages) shows the same
+    first three results as the site's."""
+    from search_driver import open_search, search
+
+    tab, record = offline_tab
+    tab.goto((offline_copy / start).as_uri())
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    tab.locator(".md-search-result__meta").wait_for()
+    tab.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    tab.fill("input.md-search__input", query)
+    tab.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    tab.wait_for_timeout(300)
+    offline = first_three_places(tab)
+    assert_offline(record)
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    open_search(page, server, "zh" if start.startswith("zh/") else "en")
+    search(page, query)
+    online = first_three_places(page)
+    context.close()
+    assert offline == online
+
+
 # The single-file documents
 
 

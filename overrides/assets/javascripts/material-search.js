@@ -4,15 +4,28 @@
    1. It runs before the theme's bundle (overrides/main.html, block `scripts`).
    2. The theme's config, <script id="__config" type="application/json">, names a search worker
       (`search`): the search plugin is on.
-   3. The search dialog opens through the checkbox #__search or the field .md-search__input.
+   3. The search dialog opens through the checkbox #__search or the field .md-search__input;
+      its results are rendered into .md-search-result__list.
    4. The bundle requests its index with XMLHttpRequest, at <base>/search/search_index.json.
-   5. The bundle talks to its worker with Worker.prototype.postMessage and messages
-      { type, data }, where type 0 is the setup (data.docs: the index's entries) and type 2 a
-      query (data: the query string).
+   5. The bundle starts its search worker with new Worker(<the config's `search`>), talks to it
+      with postMessage and messages { type, data }, where type 0 is the setup (data.config,
+      data.docs: the index's entries) and type 2 a query (data: the query string), and hears
+      it through addEventListener("message"), reading event.data, where type 3 is the result:
+      data.items, groups of entries { location, title, text, score, terms }, one group per
+      page, the page's own entry (a location without "#") added with score 0 when only its
+      sections matched.
+   6. The bundle reads the query from the field on "keyup" (and on focus).
+   7. It renders each group as one list item: first the entry whose location has no "#" (or
+      else the group's last entry) as the group's heading link, then the others; those scoring
+      below the group's first entry are folded under "N more on this page". Enter follows the
+      link with the highest data-md-score.
+   8. The worker imports a Lunr language script for each language of the setup's
+      data.config.lang but English, and cuts Chinese queries with the index's words, each word
+      a prefix query.
 
    When 2, 3 or the browser's XMLHttpRequest / Worker do not hold, it does nothing but say so with
-   console.warn: the theme then searches as it would without this file. A setup or query message
-   of another shape is passed on unchanged. */
+   console.warn: the theme then searches as it would without this file. A message of another
+   shape is passed on unchanged. */
 (function () {
   "use strict";
 
@@ -74,23 +87,255 @@
     searchOpened.then(function () { sendRequest.apply(request, args); });
   };
 
-  /* In the messages the theme posts to its search worker: keep this page's language (the
-     offline copy's index holds both, each entry with the other language's words unseen), so
-     that a clause is found once, in either language. The worker cuts a Chinese query into
-     the index's words but never lets a word end on the query's last character: end each
-     Chinese run with a character no word contains (a single character is left as it is). */
+  /* Queries are text, not Lunr syntax. A clause code in any spelling (gap10, "GAP 10", cap a10)
+     is sent as its id; "AI+" is read "AI plus", as the documents render 人工智能+; the
+     characters Lunr reads as operators (+ - : ^ ~ * and quotes) are dropped. The index keeps
+     English words as written and the worker finds words that begin with the query's, so an
+     English word's -y or -ies is left off: "community" finds "communities". A Chinese run is
+     cut here into the index's words, longest first: the worker's own cut gives up on a run
+     where a character begins no word of the index (以增进…), and never lets a word end on the
+     run's last character, so each word is sent on its own, followed by a character that no
+     word contains. */
   var SEARCH_SETUP = 0;
   var SEARCH_QUERY = 2;
+  var SEARCH_RESULT = 3;
   var QUERY_END = "\u303b";
-  var postToWorker = window.Worker.prototype.postMessage;
-  window.Worker.prototype.postMessage = function (message) {
-    var args = Array.prototype.slice.call(arguments);
+  var CODE = /^(ini|shd|cap|gap)[\s_-]*([a-z]{0,4})[\s_-]*(\d{1,2})(?:[\s_-]+(\d{1,2}))?$/i;
+  var QUOTES = /["\u201c\u201d\u2018\u2019\u300a\u300b\u300c\u300d]/g;
+
+  function clauseCode(text) {
+    var match = CODE.exec(text.replace(QUOTES, "").trim());
+    if (!match) return "";
+    return [match[1], match[2] + match[3]].concat(match[4] ? [match[4]] : []).join("-").toLowerCase();
+  }
+
+  function readPlus(text) {
+    return text.replace(/([A-Za-z0-9])\++(?=\s|$)/g, "$1 plus");
+  }
+
+  var HAN_RUN = /\p{sc=Han}+/gu;
+  var vocabulary = new Set();
+  var longestWord = 1;
+
+  function learnWords(docs) {
+    docs.forEach(function (doc) {
+      [doc.title, doc.text, doc.extra].forEach(function (field) {
+        (String(field || "").match(HAN_RUN) || []).forEach(function (word) {
+          vocabulary.add(word);
+          if (word.length > longestWord) longestWord = Math.min(word.length, 16);
+        });
+      });
+    });
+  }
+
+  function indexWords(run) {
+    var words = [];
+    for (var start = 0; start < run.length;) {
+      var length = Math.min(longestWord, run.length - start);
+      while (length > 1 && !vocabulary.has(run.substr(start, length))) length -= 1;
+      words.push(run.substr(start, length));
+      start += length;
+    }
+    return words;
+  }
+
+  function lunrText(text) {
+    return readPlus(text)
+      .replace(/[+:^~*\u201c\u201d\u2018\u2019\u300a\u300b\u300c\u300d"()\[\]{}<>!?,;\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff08\uff09]/g, " ")
+      .replace(/(^|\s)-+|-+(?=\s|$)/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/\b([A-Za-z]{3,})(?:ies|y)\b/g, "$1")
+      .replace(HAN_RUN, function (run) {
+        return indexWords(run).map(function (word) { return word + QUERY_END; }).join(" ");
+      });
+  }
+
+  /* Text as the reader sees it: no markup, no word separators, one space between words. */
+  function plain(html) {
+    return String(html || "")
+      .replace(/<[^>]*>/g, "")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#0?39;|&#x27;/g, "'")
+      .replace(/&amp;/g, "&")
+      .replace(/\u200b/g, "")
+      .replace(/\s+/g, " ")
+      .toLowerCase();
+  }
+
+  /* The queries sent, oldest first: the worker answers each in turn. */
+  var pending = [];
+
+  function queryOf(text) {
+    var code = clauseCode(text);
+    var phrase = plain(readPlus(text.replace(QUOTES, " ")).replace(/-+(?=\s|$)/g, "")).trim();
+    return { code: code, phrase: phrase, sent: code ? code.toUpperCase() : lunrText(text) };
+  }
+
+  /* The result list, clause first. Every entry found is ranked by: the clause whose code was
+     typed; then the entries holding the query as typed (a phrase copied from a clause); then
+     those holding every word of the query; then Lunr's score without the theme's bonus for
+     pages. Consecutive clauses of one document are shown as one group under the document's
+     name; the sections of another page, as one group under the page's title. That name or
+     title is a link only when the page itself was found: otherwise it is a heading, and the
+     first link is the best clause or section. */
+  var DOCUMENT_PAGE = /(^|\/)documents\/[^/]+(\/|\.html)$/;
+  var unlinkedHeadings = [];
+
+  function wordShare(item) {
+    var terms = Object.keys(item.terms || {});
+    if (!terms.length) return 0;
+    return terms.filter(function (term) { return item.terms[term]; }).length / terms.length;
+  }
+
+  function ranked(items, query) {
+    return items.map(function (item, order) {
+      var anchor = item.location.split("#")[1] || "";
+      var share = wordShare(item);
+      var pageBonus = anchor ? 0 : 1;
+      return {
+        item: item,
+        code: query.code && anchor === query.code ? 1 : 0,
+        phrase: query.phrase && plain(item.title + " " + item.text + " " + (item.extra || "")).indexOf(query.phrase) >= 0 ? 1 : 0,
+        share: share,
+        score: (item.score || 0) / (1 + Math.pow(pageBonus + share, 2)),
+        order: order
+      };
+    }).sort(function (a, b) {
+      return b.code - a.code || b.phrase - a.phrase || b.share - a.share || b.score - a.score || a.order - b.order;
+    }).map(function (entry) { return entry.item; });
+  }
+
+  function displayGroups(result, query) {
+    var headings = {};
+    var found = [];
+    result.items.forEach(function (group) {
+      group.forEach(function (item) {
+        if (item.location.indexOf("#") < 0) headings[item.location] = item;
+        if (item.score > 0) found.push(item);
+      });
+    });
+    var groups = [];
+    var pageGroups = {};
+    ranked(found, query).forEach(function (item) {
+      var page = item.location.split("#")[0];
+      var last = groups[groups.length - 1];
+      var isClause = DOCUMENT_PAGE.test(page) && item.location !== page;
+      if (isClause && last && last.clauses && last.page === page) {
+        last.items.push(item);
+      } else if (isClause) {
+        groups.push({ page: page, clauses: true, items: [item] });
+      } else if (pageGroups[page]) {
+        pageGroups[page].items.push(item);
+      } else {
+        groups.push(pageGroups[page] = { page: page, clauses: false, items: [item] });
+      }
+    });
+    unlinkedHeadings = [];
+    var items = groups.map(function (group, index) {
+      var score = groups.length - index;
+      var entries = group.items.map(function (item, position) {
+        return Object.assign({}, item, { score: group.clauses ? score : score - position / 1000 });
+      });
+      var hasHeading = entries.some(function (item) { return item.location === group.page; });
+      if (!hasHeading && headings[group.page]) {
+        entries.push(Object.assign({}, headings[group.page], { score: 0, terms: {} }));
+      }
+      unlinkedHeadings.push(!hasHeading);
+      return entries;
+    });
+    return Object.assign({}, result, { items: items });
+  }
+
+  var resultList = document.querySelector(".md-search-result__list");
+  if (resultList) {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        Array.prototype.forEach.call(change.addedNodes, function (node) {
+          if (node.nodeType !== 1) return;
+          var index = Array.prototype.indexOf.call(resultList.children, node);
+          var link = node.querySelector("a.md-search-result__link");
+          if (!unlinkedHeadings[index] || !link) return;
+          var heading = document.createElement("div");
+          heading.className = "search-result-document";
+          while (link.firstChild) heading.appendChild(link.firstChild);
+          link.replaceWith(heading);
+        });
+      });
+    }).observe(resultList, { childList: true });
+  }
+
+  /* The theme starts its search worker, a 12 KiB script, as soon as a page loads. Start it
+     when the reader opens search, with the index, and stand between the theme and it. To the
+     worker: keep this page's language (the offline copy's index holds both, each entry with
+     the other language's words unseen), so that a clause is found once, in either language;
+     Lunr's English alone (the index is cut into words already, by jieba; the Chinese scripts
+     would cost three more requests before search is ready); queries as text. From the worker:
+     the results, clause first. */
+  var ThemeWorker = window.Worker;
+  var searchWorkerScript = new URL(config.search, window.location.href).href;
+
+  function toWorker(message) {
     if (message && message.type === SEARCH_SETUP && message.data && Array.isArray(message.data.docs)) {
       var docs = message.data.docs.filter(function (doc) { return !doc.lang || doc.lang === root.lang; });
-      args[0] = { type: SEARCH_SETUP, data: Object.assign({}, message.data, { docs: docs }) };
-    } else if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
-      args[0] = { type: SEARCH_QUERY, data: message.data.replace(/\p{sc=Han}{2,}/gu, "$&" + QUERY_END) };
+      learnWords(docs);
+      var setup = Object.assign({}, message.data.config, { lang: ["en"] });
+      return { type: SEARCH_SETUP, data: Object.assign({}, message.data, { config: setup, docs: docs }) };
     }
-    return postToWorker.apply(this, args);
+    if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
+      var query = queryOf(message.data);
+      pending.push(query);
+      return { type: SEARCH_QUERY, data: query.sent };
+    }
+    return message;
+  }
+
+  function fromWorker(message) {
+    if (!message || message.type !== SEARCH_RESULT || !message.data || !Array.isArray(message.data.items)) return message;
+    var query = pending.shift() || queryOf("");
+    try {
+      return { type: SEARCH_RESULT, data: displayGroups(message.data, query) };
+    } catch (error) {
+      console.warn("material-search.js: results left as the theme ranks them", error);
+      return message;
+    }
+  }
+
+  function searchWorker(url, options) {
+    var proxy = new EventTarget();
+    var started = searchOpened.then(function () {
+      var worker = new ThemeWorker(url, options);
+      worker.addEventListener("message", function (event) {
+        proxy.dispatchEvent(new MessageEvent("message", { data: fromWorker(event.data) }));
+      });
+      worker.addEventListener("error", function (event) {
+        proxy.dispatchEvent(new ErrorEvent("error", { message: event.message, error: event.error }));
+      });
+      return worker;
+    });
+    proxy.postMessage = function (message) {
+      var sent = toWorker(message);
+      started.then(function (worker) { worker.postMessage(sent); });
+    };
+    proxy.terminate = function () {
+      started.then(function (worker) { worker.terminate(); });
+    };
+    return proxy;
+  }
+
+  window.Worker = function (url, options) {
+    if (new URL(String(url), window.location.href).href === searchWorkerScript) return searchWorker(url, options);
+    return new ThemeWorker(url, options);
   };
+  window.Worker.prototype = ThemeWorker.prototype;
+
+  /* Any way of typing counts: the theme reads the query on key release only, so text pasted,
+     committed by an input method or filled in by a phone keyboard would wait for a key. Tell it
+     on every change of the field's text, once an input method has committed it. */
+  function announceQuery() {
+    searchField.dispatchEvent(new KeyboardEvent("keyup"));
+  }
+  searchField.addEventListener("input", function (event) {
+    if (!event.isComposing) announceQuery();
+  });
+  searchField.addEventListener("compositionend", announceQuery);
 })();

@@ -1,4 +1,5 @@
-# `make serve` sets up and serves the site; `make test` sets up and runs every test.
+# `make serve` sets up and serves the site; `make test` sets up and runs every test (`make
+# test-fast`: lint and the tests that need no build and no browser).
 # Both install what they need on a bare Debian or Ubuntu machine: `make serve` only Python's
 # venv, `make test` also Chromium, Node.js/npm and Java (apt-get as root, through sudo otherwise).
 VENV := .venv
@@ -9,7 +10,7 @@ export CHROMIUM
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_INSTALL := $(SUDO) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$$@"' apt-install
 
-.PHONY: serve build test python-venv test-tools
+.PHONY: serve build test test-fast lint python-venv test-tools
 
 # The Python that makes .venv: 3.11.5 or newer (pymdown-extensions 13 asks for it).
 PYTHON3 ?= python3
@@ -55,5 +56,15 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	NO_MKDOCS_2_WARNING=1 $(PYTHON) scripts/build_site.py
 
-test: $(VENV)/.installed node_modules/.installed test-tools
+# Lint, format and types (pyproject.toml), before any test.
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/mypy
+
+test: lint node_modules/.installed test-tools
 	$(PYTHON) -m pytest
+
+# The tests that need no build and no browser, in seconds: for the edit-test loop.
+test-fast: lint
+	$(PYTHON) -m pytest -m "not build and not browser" -q

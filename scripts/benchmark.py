@@ -21,14 +21,16 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
+from playwright.sync_api import Browser
+
+from search_driver import SEARCH_READY
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from search_driver import SEARCH_READY  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
@@ -86,7 +88,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -107,7 +109,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(site: Path):
+def serving(site: Path) -> Iterator[str]:
     handler = lambda *args, **kwargs: _GzipHandler(*args, directory=str(site), **kwargs)  # noqa: E731
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -118,7 +120,7 @@ def serving(site: Path):
         httpd.shutdown()
 
 
-def page_weight(browser, url: str, site: Path) -> dict[str, dict[str, int]]:
+def page_weight(browser: Browser, url: str, site: Path) -> dict[str, dict[str, int]]:
     """Bytes a first visit loads, by kind, raw and gzip (computed from the files served)."""
     context = browser.new_context()
     page = context.new_page()
@@ -136,8 +138,11 @@ def page_weight(browser, url: str, site: Path) -> dict[str, dict[str, int]]:
             path = path / "index.html"
         if not path.exists() or not address.startswith("/".join(base)):
             continue
-        kind = "search index" if "search_index" in address else {
-            "document": "HTML", "stylesheet": "CSS", "script": "JS"}.get(resource_type, "other")
+        kind = (
+            "search index"
+            if "search_index" in address
+            else {"document": "HTML", "stylesheet": "CSS", "script": "JS"}.get(resource_type, "other")
+        )
         data = path.read_bytes()
         entry = weights.setdefault(kind, {"raw": 0, "gzip": 0})
         entry["raw"] += len(data)
@@ -145,7 +150,7 @@ def page_weight(browser, url: str, site: Path) -> dict[str, dict[str, int]]:
     return weights
 
 
-def index_on_search(browser, url: str, site: Path) -> dict[str, float]:
+def index_on_search(browser: Browser, url: str, site: Path) -> dict[str, float]:
     """Bytes of the search index and worker a page has loaded once the reader opens search (raw
     and gzip): at that moment on this site, at the first visit on the plain one; and the seconds
     from opening search to its being ready, on Lighthouse's mobile network (150 ms, 1.6 Mbit/s)."""
@@ -153,7 +158,9 @@ def index_on_search(browser, url: str, site: Path) -> dict[str, float]:
     page = context.new_page()
     loaded: list[str] = []
     searching = ("search_index", "/workers/search.")
-    page.on("requestfinished", lambda request: loaded.append(request.url) if any(part in request.url for part in searching) else None)
+    page.on(
+        "requestfinished", lambda request: loaded.append(request.url) if any(part in request.url for part in searching) else None
+    )
     page.goto(url, wait_until="networkidle")
     page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_4G)
     start = time.perf_counter()
@@ -169,8 +176,12 @@ def lighthouse(url: str, workdir: Path) -> dict[str, int]:
     report = workdir / "lighthouse.json"
     subprocess.run(
         [
-            str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
-            f"--output-path={report}", "--only-categories=performance,accessibility,best-practices,seo",
+            str(ROOT / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=performance,accessibility,best-practices,seo",
             f"--chrome-flags={CHROMIUM_FLAGS}",
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
@@ -198,8 +209,11 @@ def main() -> None:
         plain_offline = plain_project(workdir / "plain-offline", offline=True)
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--site-dir"]
         full_build = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir"]
-        median = lambda command, cwd: statistics.median(timed(command, cwd) for _ in range(arguments.runs))  # noqa: E731
-        results: dict[str, dict] = {
+
+        def median(command: list[str], cwd: Path) -> float:
+            return statistics.median(timed(command, cwd) for _ in range(arguments.runs))
+
+        results: dict[str, dict[str, Any]] = {
             "this site": {
                 "site": workdir / "site",
                 "online": median([*mkdocs, str(workdir / "online")], ROOT),
@@ -217,7 +231,7 @@ def main() -> None:
         zip_sizes = [path.stat().st_size for path in (results["this site"]["site"] / "downloads").glob("*.zip")]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.split()[1:])
-            for name, result in results.items():
+            for result in results.values():
                 with serving(result["site"]) as base:
                     result["pages"] = {
                         (kind, lang): page_weight(browser, base + lang + path, result["site"])
@@ -240,24 +254,35 @@ def main() -> None:
     print("|---|---|---|")
     ours, plain_result = results["this site"], results["plain build"]
     print(f"| build, online only (s, median of {arguments.runs}) | {ours['online']:.2f} | {plain_result['online']:.2f} |")
-    print(f"| build with the offline copy (s; ours: make build, offline + zip + online; plain: offline plugin) | {ours['full']:.2f} | {plain_result['full']:.2f} |")
-    print(f"| search index, both languages: search/search_index.json (KiB raw / gzip) | {kib(ours['index'][0])} / {kib(ours['index'][1])} | {kib(plain_result['index'][0])} / {kib(plain_result['index'][1])} |")
+    print(
+        f"| build with the offline copy (s; ours: make build, offline + zip + online; plain: offline plugin) | {ours['full']:.2f} | {plain_result['full']:.2f} |"
+    )
+    print(
+        f"| search index, both languages: search/search_index.json (KiB raw / gzip) | {kib(ours['index'][0])} / {kib(ours['index'][1])} | {kib(plain_result['index'][0])} / {kib(plain_result['index'][1])} |"
+    )
     for size in zip_sizes:
         print(f"| offline zip (KiB) | {kib(size)} | – |")
     for lang in LANGUAGE_ROOTS:
         a, b = ours["on search"][lang], plain_result["on search"][lang]
-        print(f"| search index and worker a {lang or 'en/'} page loads when search opens (KiB raw / gzip; plain: at first visit) | {kib(a['raw'])} / {kib(a['gzip'])} | {kib(b['raw'])} / {kib(b['gzip'])} |")
+        print(
+            f"| search index and worker a {lang or 'en/'} page loads when search opens (KiB raw / gzip; plain: at first visit) | {kib(a['raw'])} / {kib(a['gzip'])} | {kib(b['raw'])} / {kib(b['gzip'])} |"
+        )
         print(f"| {lang or 'en/'} search ready after opening it, slow 4G (s) | {a['ready']:.2f} | {b['ready']:.2f} |")
     for (kind, lang), weights in ours["pages"].items():
         theirs = plain_result["pages"][(kind, lang)]
         for part in ("HTML", "CSS", "JS", "search index"):
             a, b = weights.get(part, {"raw": 0, "gzip": 0}), theirs.get(part, {"raw": 0, "gzip": 0})
-            print(f"| {kind} {lang or 'en/'} {part} (KiB raw / gzip) | {kib(a['raw'])} / {kib(a['gzip'])} | {kib(b['raw'])} / {kib(b['gzip'])} |")
+            print(
+                f"| {kind} {lang or 'en/'} {part} (KiB raw / gzip) | {kib(a['raw'])} / {kib(a['gzip'])} | {kib(b['raw'])} / {kib(b['gzip'])} |"
+            )
         total = sum(part["gzip"] for part in weights.values())
         total_plain = sum(part["gzip"] for part in theirs.values())
         print(f"| {kind} {lang or 'en/'} total gzip (KiB) | {kib(total)} | {kib(total_plain)} |")
     if "lighthouse" in ours:
-        scores = lambda s: " / ".join(str(s[c]) for c in ("performance", "accessibility", "best-practices", "seo"))  # noqa: E731
+
+        def scores(result: dict[str, int]) -> str:
+            return " / ".join(str(result[category]) for category in ("performance", "accessibility", "best-practices", "seo"))
+
         for kind, lang in ours["lighthouse"]:
             a, b = ours["lighthouse"][(kind, lang)], plain_result["lighthouse"][(kind, lang)]
             print(f"| Lighthouse mobile {kind} {lang or 'en/'} (perf / a11y / best / SEO) | {scores(a)} | {scores(b)} |")

@@ -8,7 +8,7 @@ tests/search_queries.yml. The time is measured in the page, from the last change
 query put in at once, then End pressed: its input event, or the key's release if the search
 waits for one) to the first change of the result list; the median is over
 every query of the set and every run. Recall is counted on the result list as displayed
-(tests/search_driver.py): top-1, the first result link is one the query wants; top-3, one of
+(scripts/search_driver.py): top-1, the first result link is one the query wants; top-3, one of
 the first three is; per kind of query and overall. Targets (issue #15): top-3 100 % on phrases
 and codes and at least 95 % overall, top-1 at least 80 % overall.
 """
@@ -26,10 +26,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from search_driver import Recall, load_queries, open_search, rank_of, timed_search
 
-from search_driver import Recall, load_queries, open_search, rank_of, timed_search  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -72,14 +71,16 @@ def measure(site_dir: Path, runs: int) -> None:
             for lang in ("en", "zh"):
                 open_search(page, base_url, lang)
                 for query in (query for query in queries if query.site == lang):
-                    for run in range(runs):
+                    for _ in range(runs):
                         results, seconds = timed_search(page, query.text)
                         times.append(seconds)
                     rank = rank_of(results, query)
                     ranks.append((query, rank))
                     if rank != 1:
                         shown = [result.place for result in results[:3]]
-                        misses.append(f"{query.kind} {query.site}: {query.text} -> {'/'.join(query.find)}: rank {rank}, shown {shown}")
+                        misses.append(
+                            f"{query.kind} {query.site}: {query.text} -> {'/'.join(query.find)}: rank {rank}, shown {shown}"
+                        )
             browser.close()
     finally:
         httpd.shutdown()

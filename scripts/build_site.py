@@ -16,11 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from aigov.corpus import load_documents
+from aigov.downloads import newest_text_date, offline_copy_name, zip_folder
 
-from aigov.corpus import load_documents  # noqa: E402
-from aigov.downloads import newest_text_date, offline_copy_name, zip_folder  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def mkdocs_build(config_file: str, site_dir: Path, env: dict[str, str]) -> None:
@@ -33,7 +32,7 @@ def main() -> None:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to write the site (default: site/)")
     site_dir = parser.parse_args().site_dir.resolve()
     date = newest_text_date(load_documents(ROOT / "data" / "documents.yml"))
-    epoch = datetime.datetime.combine(date, datetime.time(), datetime.timezone.utc).timestamp()
+    epoch = datetime.datetime.combine(date, datetime.time(), datetime.UTC).timestamp()
     name = offline_copy_name(date)
     with tempfile.TemporaryDirectory() as temp:
         offline_site = Path(temp) / name

@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -244,7 +245,9 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if template_name != NOT_FOUND_TEMPLATE:
         return context
     homes = language_roots(config.site_url)
-    config.extra["alternate"] = [{**alternate, "link": homes[alternate["lang"]]} for alternate in config.extra.get("alternate", [])]
+    config.extra["alternate"] = [
+        {**alternate, "link": homes[alternate["lang"]]} for alternate in config.extra.get("alternate", [])
+    ]
     locales = _build.site.locales
     context["not_found"] = [{"lang": lang, "home": homes[lang], "strings": locales[lang].strings} for lang in LANGUAGES]
     return context

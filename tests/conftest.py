@@ -5,19 +5,21 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
+
+from aigov.corpus import load_corpus
+from aigov.fidelity import load_repairs, load_source
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from aigov.corpus import load_corpus  # noqa: E402
-from aigov.fidelity import load_repairs, load_source  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -113,3 +115,74 @@ def page(browser, server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# Tests that need the built site or a browser are marked by the fixtures they use, so that
+# `make test-fast` (-m "not build and not browser") runs only the pure ones.
+BUILD_FIXTURES = {"site", "release", "offline_copy", "offline_zip", "server", "addressed_site"}
+BROWSER_FIXTURES = {"browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+# Helpers shared by the test modules.
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def normalized(text: str) -> str:
+    """Text with every run of white space as one space, as a reader sees it."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def site_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if path.name != "404.html" or path.parent == site)
+
+
+def link_targets(html: Path, site: Path):
+    """Every address a page links to or loads, resolved against the page."""
+    page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for element in page.select("a[href], link[href], script[src], img[src], iframe[src]"):
+        yield element.get("href") or element.get("src")
+
+
+def broken_links(site: Path, opened_from_disk: bool = False) -> tuple[list[str], set[str]]:
+    """Internal links whose file or anchor is missing, and the external addresses (not fetched).
+
+    A copy opened from disk has no server to turn a folder into its index.html: links must name files.
+    """
+    broken, external, ids = [], set(), {}
+    for html in site_pages(site):
+        for address in link_targets(html, site):
+            parts = urlsplit(address)
+            if parts.scheme or address.startswith("//"):
+                external.add(address)
+                continue
+            if parts.path.startswith("/"):  # site-absolute, as the language selector writes home pages
+                target = site / unquote(parts.path).lstrip("/")
+            else:
+                target = (html.parent / unquote(parts.path)).resolve() if parts.path else html
+            if target.is_dir():
+                if opened_from_disk:
+                    broken.append(f"{html.relative_to(site)} -> {address} (a folder)")
+                    continue
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{html.relative_to(site)} -> {address}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    document = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                    ids[target] = {element["id"] for element in document.select("[id]")}
+                if unquote(parts.fragment) not in ids[target]:
+                    broken.append(f"{html.relative_to(site)} -> {address} (no such anchor)")
+    return broken, external

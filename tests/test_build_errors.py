@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
 
 from aigov.clauses import DocumentError, pair_versions, parse_document
+from conftest import copy_project, mkdocs_build
 
 ACTION_PLAN = Path("docs/documents/global-ai-governance-action-plan")
 
@@ -28,6 +28,7 @@ def test_a_clause_missing_in_one_language_names_that_file():
         pair_versions(english, chinese)
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_clause_missing_in_chinese(tmp_path):
     project = copy_project(tmp_path / "project")
     chinese = project / ACTION_PLAN.with_suffix(".zh.md")
@@ -40,6 +41,7 @@ def test_the_build_fails_on_a_clause_missing_in_chinese(tmp_path):
     assert "global-ai-governance-action-plan.zh.md: clause 'gap-10' is missing" in result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_duplicate_clause_id(tmp_path):
     project = copy_project(tmp_path / "project")
     english = project / ACTION_PLAN.with_suffix(".en.md")

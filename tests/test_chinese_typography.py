@@ -15,12 +15,13 @@ Chinese content of a page carries one `lang` tag."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
 
 from aigov.corpus import load_strings
 
@@ -95,8 +96,15 @@ def test_the_rule_finds_each_kind_of_fault(text, fault):
 
 @pytest.mark.parametrize(
     "text",
-    ["《上海宣言》序言第一段", "上一份文件：《全球人工智能治理倡议》（2023年）", "提取自PDF文件", "全球人工智能治理倡议",
-     "人工智能全球治理行动计划（2025年）", "同日，中方倡议成立世界人工智能合作组织。", "Global AI Governance Action Plan (2025)"],
+    [
+        "《上海宣言》序言第一段",
+        "上一份文件：《全球人工智能治理倡议》（2023年）",
+        "提取自PDF文件",
+        "全球人工智能治理倡议",
+        "人工智能全球治理行动计划（2025年）",
+        "同日，中方倡议成立世界人工智能合作组织。",
+        "Global AI Governance Action Plan (2025)",
+    ],
 )
 def test_the_rule_passes_good_text(text):
     assert typography_faults(text) == []
@@ -104,12 +112,31 @@ def test_the_rule_passes_good_text(text):
 
 # Sample values for the placeholders of the interface strings, as the templates fill them.
 SAMPLES = {
-    "title": "全球人工智能治理倡议", "short": "倡议", "year": "2023", "count": "3", "code": "GAP-10",
-    "name": "第十条", "date": "2025年7月26日", "n_zh": "一", "s_zh": "二", "view": "中文",
-    "theme": "开源与开放共享", "themes": "开源与开放共享；伦理与伦理审查", "description": "涉及开源的条款。",
-    "summary": "两段序言和十三项行动。", "url": "https://example.org/zh/", "link": "undocs.org",
-    "home": "全球人工智能治理文件", "clauses": "GAP-10、GAP-11", "citation": "《倡议》（2023年）第十条［GAP-10］",
-    "month": "7", "month_number": "7", "day": "26", "text": "（二）推进“人工智能+”赋能千行百业", "place": "GAP-13", "version": "英文本",
+    "title": "全球人工智能治理倡议",
+    "short": "倡议",
+    "year": "2023",
+    "count": "3",
+    "code": "GAP-10",
+    "name": "第十条",
+    "date": "2025年7月26日",
+    "n_zh": "一",
+    "s_zh": "二",
+    "view": "中文",
+    "theme": "开源与开放共享",
+    "themes": "开源与开放共享；伦理与伦理审查",
+    "description": "涉及开源的条款。",
+    "summary": "两段序言和十三项行动。",
+    "url": "https://example.org/zh/",
+    "link": "undocs.org",
+    "home": "全球人工智能治理文件",
+    "clauses": "GAP-10、GAP-11",
+    "citation": "《倡议》（2023年）第十条［GAP-10］",
+    "month": "7",
+    "month_number": "7",
+    "day": "26",
+    "text": "（二）推进“人工智能+”赋能千行百业",
+    "place": "GAP-13",
+    "version": "英文本",
 }
 
 
@@ -152,10 +179,41 @@ def test_the_chinese_editorial_data_follows_the_rule(name):
     assert faults == []
 
 
-BLOCKS = ("p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption",
-          "div", "tr", "nav", "label", "button", "title", "blockquote")
-ATTRIBUTES = ("aria-label", "title", "placeholder", "data-citation", "data-announce", "data-shown",
-              "data-copied", "data-copy-failed", "data-citation-with-url", "alt")
+BLOCKS = (
+    "p",
+    "li",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "summary",
+    "caption",
+    "div",
+    "tr",
+    "nav",
+    "label",
+    "button",
+    "title",
+    "blockquote",
+)
+ATTRIBUTES = (
+    "aria-label",
+    "title",
+    "placeholder",
+    "data-citation",
+    "data-announce",
+    "data-shown",
+    "data-copied",
+    "data-copy-failed",
+    "data-citation-with-url",
+    "alt",
+)
 
 
 def chinese_pages(site: Path) -> list[Path]:
@@ -272,10 +330,14 @@ def test_glossary_tooltips_show_the_term_as_the_glossary_writes_it(site):
 def test_written_form_prefers_the_glossary_case_over_a_heading_case():
     from aigov.glossary import Rendering, Term, clause_glosses
 
-    term = Term(zh="数据安全", pinyin="shu ju an quan", renderings=(
-        Rendering(en="Data Security", clauses=("cap-g4-title",)),
-        Rendering(en="data security", clauses=("cap-g4", "gap-6")),
-    ))
+    term = Term(
+        zh="数据安全",
+        pinyin="shu ju an quan",
+        renderings=(
+            Rendering(en="Data Security", clauses=("cap-g4-title",)),
+            Rendering(en="data security", clauses=("cap-g4", "gap-6")),
+        ),
+    )
     proper = Term(zh="全球南方", pinyin="quan qiu nan fang", renderings=(Rendering(en="Global South", clauses=("gap-11",)),))
     assert clause_glosses([term], "cap-g4-title", "zh") == {"数据安全": "data security"}
     assert clause_glosses([term], "cap-g4-title", "en") == {"Data Security": "数据安全"}

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 import yaml
-from conftest import ROOT
-from scheme import CLAUSE_IDS
 
 from aigov.corpus import DataError
 from aigov.fidelity import expected_version, repair_listing, repair_places
 from aigov.source import SourceError, apply_repairs, chinese_typography, sentences, typography_changes, version_ranges
+from conftest import ROOT
+from scheme import CLAUSE_IDS
 
 LANGUAGES = ("zh", "en")
 ASCII_PUNCTUATION_IN_CHINESE = re.compile(r"[,:;()?!\"]|\s")
@@ -105,7 +105,7 @@ def test_every_non_blank_line_of_the_source_lies_in_exactly_one_version_of_its_l
             assert number not in owners, number
             continue
         assert len(owners.get(number, [])) == 1, (number, line[:60], owners.get(number))
-        (document, lang), = owners[number]
+        ((document, lang),) = owners[number]
         has_han = bool(HAN.search(line))
         assert has_han == (lang == "zh"), (number, document, lang, line[:60])
 

@@ -99,7 +99,9 @@ def test_the_section_is_the_heading_above_the_clause(records, site, soups):
             assert heading is None, record["id"]
             continue
         assert heading.find(id=True)["id"] == record["section"]["id"]
-        shown = {column["lang"]: normalise(column.get_text()).removesuffix("¶").strip() for column in heading.select(".parallel-col")}
+        shown = {
+            column["lang"]: normalise(column.get_text()).removesuffix("¶").strip() for column in heading.select(".parallel-col")
+        }
         assert shown == {LANG_TAGS[lang]: normalise(record["section"][lang]) for lang in LANG_TAGS}
 
 
@@ -115,8 +117,13 @@ def test_themes_and_related_clauses_match_the_themes_data(records, corpus):
 
 
 def test_a_clause_url_is_relative_to_the_root_or_absolute_with_a_site_url():
-    assert clause_url("global-ai-governance-action-plan", "gap-10", "en", "") == "documents/global-ai-governance-action-plan/#gap-10"
-    assert clause_url("global-ai-governance-action-plan", "gap-10", "zh", "") == "zh/documents/global-ai-governance-action-plan/#gap-10"
+    assert (
+        clause_url("global-ai-governance-action-plan", "gap-10", "en", "") == "documents/global-ai-governance-action-plan/#gap-10"
+    )
+    assert (
+        clause_url("global-ai-governance-action-plan", "gap-10", "zh", "")
+        == "zh/documents/global-ai-governance-action-plan/#gap-10"
+    )
     assert clause_url("shanghai-declaration", "shd-1-1", "zh", "https://example.org/ai") == (
         "https://example.org/ai/zh/documents/shanghai-declaration/#shd-1-1"
     )
@@ -160,13 +167,11 @@ def test_the_data_page_documents_every_field_and_links_the_files(site, schema, p
     soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
     codes = {code.get_text() for code in soup.select("article table code")}
     properties = schema["$defs"]["clause"]["properties"]
-    for name, spec in properties.items():
+    for name in properties:
         nested = name in {"document_title", "text", "url"}
         assert ({f"{name}.zh", f"{name}.en"} if nested else {name}) <= codes, name
     assert set(CSV_COLUMNS) <= codes
     base = f"http://site/{page.removesuffix('index.html')}"
-    targets = {
-        urljoin(base, link["href"]).removeprefix("http://site/") for link in soup.select("article a[download]")
-    }
+    targets = {urljoin(base, link["href"]).removeprefix("http://site/") for link in soup.select("article a[download]")}
     assert targets == {"downloads/corpus.json", "downloads/corpus.csv", "downloads/corpus.schema.json"}
     assert all((site / target).is_file() for target in targets)

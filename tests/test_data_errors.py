@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+
 from aigov.corpus import DataError, load_documents, load_strings
 from aigov.fidelity import load_repairs
 from aigov.glossary import load_glossary
@@ -111,12 +112,18 @@ CASES = {
         "documents[0].numbered: 'article' is not one of ['proposal', 'item']",
     ),
     "document line numbers, which the source's titles replace": Case(
-        "documents.yml", r"numbered: proposal", "numbered: proposal\n  source_lines: {zh: [6, 32]}",
-        "documents[0].source_lines: unknown key", at="source_lines",
+        "documents.yml",
+        r"numbered: proposal",
+        "numbered: proposal\n  source_lines: {zh: [6, 32]}",
+        "documents[0].source_lines: unknown key",
+        at="source_lines",
     ),
     "document publication notes a string": Case(
-        "documents.yml", r"wrappers:\n    en:\n      - (\"Issue date: 20 October 2023\")", r"wrappers:\n    en: \1",
-        "documents[0].wrappers.en: 'Issue date: 20 October 2023' is not of type 'array'", at="en: \"Issue",
+        "documents.yml",
+        r"wrappers:\n    en:\n      - (\"Issue date: 20 October 2023\")",
+        r"wrappers:\n    en: \1",
+        "documents[0].wrappers.en: 'Issue date: 20 October 2023' is not of type 'array'",
+        at='en: "Issue',
     ),
     "document id not a prefix": Case(
         "documents.yml", r"- id: shd", "- id: SHD", "documents[1].id: 'SHD' is not a document id: lower-case letters"
@@ -137,7 +144,9 @@ CASES = {
     "document id twice": Case(
         "documents.yml", r"- id: cap", "- id: shd", "documents[2].id: 'shd' is already the id of another document"
     ),
-    "documents not valid YAML": Case("documents.yml", r"numbered: proposal", "numbered: [proposal", "not valid YAML", at="  date: 2023"),
+    "documents not valid YAML": Case(
+        "documents.yml", r"numbered: proposal", "numbered: [proposal", "not valid YAML", at="  date: 2023"
+    ),
     # data/repairs.yml
     "repair with an extra key": Case(
         "repairs.yml",
@@ -548,26 +557,31 @@ def failed_build(tmp_path: Path, file: str, old: str, new: str) -> str:
     return log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_misspelt_timeline_key(tmp_path):
     log = failed_build(tmp_path, "data/timeline.yml", r"(A/RES/78/311\n  )clauses:", r"\1clases:")
     assert re.search(r"data/timeline\.yml:\d+: events\[3\]\.clases: unknown key", log), log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_string_missing_in_chinese(tmp_path):
     log = failed_build(tmp_path, "data/strings/zh.yml", r"  copy_link: [^\n]*\n", "")
     assert re.search(r"data/strings/zh\.yml:\d+: clause\.copy_link: missing; it is required", log), log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_repair_with_an_unknown_key(tmp_path):
     log = failed_build(tmp_path, "data/repairs.yml", r"(  kind: dash\n)", r"\1  note: from the PDF\n")
     assert re.search(r"data/repairs\.yml:\d+: repairs\[0\]\.note: unknown key", log), log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_misspelt_nav_translation(tmp_path):
     log = failed_build(tmp_path, "mkdocs.yml", r"(?m)^(\s+)Glossary: 术语表", r"\1Glosary: 术语表")
     assert "mkdocs.yml: plugins.i18n.languages (zh).nav_translations: 'Glosary' names no entry of the navigation" in log, log
 
 
+@pytest.mark.build
 def test_a_build_given_a_relative_config_file_reports_errors_not_a_traceback(tmp_path):
     """`mkdocs build -f mkdocs.yml` reaches the pages (past the check of the theme pages, which
     once failed with `ValueError: ... is not in the subpath of ''`); a bad page then fails it."""

@@ -12,7 +12,6 @@ from bs4 import BeautifulSoup
 
 from aigov.corpus import DataError
 from aigov.glossary import clause_glosses, load_glossary, mark_terms, pinyin_key
-
 from conftest import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,18 +42,27 @@ def test_the_curated_glossary_is_valid(terms):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda data: data[0].update(zh="测试评估"), r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: '测试评估' does not occur in the Chinese text of 'shd-3-2'"),
+        (
+            lambda data: data[0].update(zh="测试评估"),
+            r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: '测试评估' does not occur in the Chinese text of 'shd-3-2'",
+        ),
         (
             lambda data: data[0]["renderings"][0].update(en="testing and assessment"),
             r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: 'testing and assessment' does not occur in the English text of 'shd-3-2'",
         ),
-        (lambda data: data[0]["renderings"][0].update(clauses=["shd-9-9"]), r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: unknown clause 'shd-9-9'"),
+        (
+            lambda data: data[0]["renderings"][0].update(clauses=["shd-9-9"]),
+            r"terms\[0\]\.renderings\[0\]\.clauses\[0\]: unknown clause 'shd-9-9'",
+        ),
         (lambda data: data.append(dict(data[0])), r"terms\[60\]\.zh: '测试、评估、认证与监管' is already a term"),
         (
             lambda data: data[0]["renderings"].append(dict(data[0]["renderings"][0])),
             r"terms\[0\]\.renderings\[2\]\.en: 'testing, assessment, certification and regulation' is listed twice",
         ),
-        (lambda data: data[0]["renderings"][0].update(clauses=["shd-3-2", "shd-3-2"]), r"terms\[0\]\.renderings\[0\]\.clauses: 'shd-3-2' is listed twice"),
+        (
+            lambda data: data[0]["renderings"][0].update(clauses=["shd-3-2", "shd-3-2"]),
+            r"terms\[0\]\.renderings\[0\]\.clauses: 'shd-3-2' is listed twice",
+        ),
         (lambda data: data[0].update(pinyin="Cè shì"), r"terms\[0\]\.pinyin: 'Cè shì' is not pinyin in lower-case syllables"),
         (lambda data: data[1].pop("renderings"), r"terms\[1\]\.renderings: missing; it is required"),
     ],
@@ -79,6 +87,7 @@ def test_a_rendering_may_differ_in_case_only_by_its_initial_capital(tmp_path, co
         load_broken(tmp_path, corpus, data)[1]()
 
 
+@pytest.mark.build
 def test_a_broken_glossary_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "glossary.yml"
@@ -92,7 +101,10 @@ def test_marking_terms_keeps_the_text_and_prefers_the_longer_phrase():
     glosses = {"发展": "development", "发展中国家": "developing countries"}
     marked = mark_terms("帮助发展中国家发展。", glosses, "zh", escape=False)
     assert re.sub(r"<[^>]+>", "", marked) == "帮助发展中国家发展。"
-    assert re.findall(r'title="([^"]+)"[^>]*>([^<]+)<', marked) == [("developing countries", "发展中国家"), ("development", "发展")]
+    assert re.findall(r'title="([^"]+)"[^>]*>([^<]+)<', marked) == [
+        ("developing countries", "发展中国家"),
+        ("development", "发展"),
+    ]
     assert mark_terms("A <b> & AI divide", {"AI divide": "智能鸿沟"}, "en", escape=True).startswith("A &lt;b&gt; &amp; <abbr")
     assert mark_terms("AIDS", {"AI": "人工智能"}, "en", escape=False) == "AIDS"
 
@@ -110,7 +122,10 @@ def test_the_english_glossary_is_in_alphabetical_order_of_the_renderings(site, t
 
 
 def test_the_chinese_glossary_is_in_pinyin_order(site, terms):
-    shown = [(dt.contents[0].strip(), dt.select_one(".glossary-pinyin").get_text()) for dt in glossary_page(site, "zh").select("dl.glossary > dt")]
+    shown = [
+        (dt.contents[0].strip(), dt.select_one(".glossary-pinyin").get_text())
+        for dt in glossary_page(site, "zh").select("dl.glossary > dt")
+    ]
     assert sorted(zh for zh, _ in shown) == sorted(term.zh for term in terms)
     keys = [pinyin_key(pinyin) for _, pinyin in shown]
     assert keys == sorted(keys)
@@ -175,9 +190,12 @@ GAP = "documents/global-ai-governance-action-plan/"
 
 def tooltip_of(page, abbr) -> str:
     """The text of the Material tooltip that describes `abbr`, once it is shown."""
-    page.wait_for_function("(el) => { const id = el.getAttribute('aria-describedby');"
-                           " const tip = id && document.getElementById(id);"
-                           " return tip && tip.classList.contains('md-tooltip2--active'); }", arg=abbr.element_handle())
+    page.wait_for_function(
+        "(el) => { const id = el.getAttribute('aria-describedby');"
+        " const tip = id && document.getElementById(id);"
+        " return tip && tip.classList.contains('md-tooltip2--active'); }",
+        arg=abbr.element_handle(),
+    )
     return page.locator(f"#{abbr.get_attribute('aria-describedby')}").inner_text()
 
 

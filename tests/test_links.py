@@ -24,7 +24,9 @@ def language_files(lang: str, use_directory_urls: bool = True) -> Files:
     """The files of one language build, as mkdocs-static-i18n makes them from docs/<page>.<lang>.md."""
     config = SimpleNamespace(docs_dir="/docs", site_dir="/site", use_directory_urls=use_directory_urls)
     files = [
-        create_i18n_file(File(path.replace(".md", f".{lang}.md"), "/docs", "/site", use_directory_urls), lang, "en", ["en", "zh"], config)
+        create_i18n_file(
+            File(path.replace(".md", f".{lang}.md"), "/docs", "/site", use_directory_urls), lang, "en", ["en", "zh"], config
+        )
         for path in PAGES
     ]
     return I18nFiles(SimpleNamespace(current_language=lang, default_language="en"), Files(files))

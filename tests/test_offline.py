@@ -16,11 +16,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
-from test_quality import broken_links
-
 from aigov.corpus import LANGUAGES
 from aigov.downloads import newest_text_date, offline_copy_name
+from conftest import ROOT, broken_links
 
 ZIP_LIMIT = 5_000_000
 
@@ -107,6 +105,7 @@ def test_zip_unpacks_into_one_folder_under_the_size_limit(offline_zip: Path):
         assert f"{offline_zip.stem}/{page}" in names
 
 
+@pytest.mark.build
 def test_zip_is_the_same_bytes_on_every_build(offline_zip: Path, tmp_path: Path):
     build_release(tmp_path / "again")
     assert (tmp_path / "again" / "downloads" / offline_zip.name).read_bytes() == offline_zip.read_bytes()
@@ -290,7 +289,15 @@ def test_offline_search_ranks_as_the_site_does(offline_tab, offline_copy: Path, 
 # The single-file documents
 
 
-@pytest.mark.parametrize("slug", ["global-ai-governance-initiative", "shanghai-declaration", "capacity-building-action-plan", "global-ai-governance-action-plan"])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "global-ai-governance-initiative",
+        "shanghai-declaration",
+        "capacity-building-action-plan",
+        "global-ai-governance-action-plan",
+    ],
+)
 def test_single_file_holds_both_texts_and_every_anchor(offline_tab, release: Path, corpus, slug: str):
     document = next(document for document in corpus.values() if document.info.slug == slug)
     path = release / "downloads" / f"{slug}.html"

@@ -3,12 +3,10 @@
 import filecmp
 import json
 import subprocess
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build
+
+from conftest import ROOT, broken_links, mkdocs_build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,50 +31,6 @@ PAGE_TYPES = [
 ]
 
 
-def site_pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob("*.html") if path.name != "404.html" or path.parent == site)
-
-
-def link_targets(html: Path, site: Path):
-    """Every address a page links to or loads, resolved against the page."""
-    page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-    for element in page.select("a[href], link[href], script[src], img[src], iframe[src]"):
-        yield element.get("href") or element.get("src")
-
-
-def broken_links(site: Path, opened_from_disk: bool = False) -> tuple[list[str], set[str]]:
-    """Internal links whose file or anchor is missing, and the external addresses (not fetched).
-
-    A copy opened from disk has no server to turn a folder into its index.html: links must name files.
-    """
-    broken, external, ids = [], set(), {}
-    for html in site_pages(site):
-        for address in link_targets(html, site):
-            parts = urlsplit(address)
-            if parts.scheme or address.startswith("//"):
-                external.add(address)
-                continue
-            if parts.path.startswith("/"):  # site-absolute, as the language selector writes home pages
-                target = site / unquote(parts.path).lstrip("/")
-            else:
-                target = (html.parent / unquote(parts.path)).resolve() if parts.path else html
-            if target.is_dir():
-                if opened_from_disk:
-                    broken.append(f"{html.relative_to(site)} -> {address} (a folder)")
-                    continue
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{html.relative_to(site)} -> {address}")
-                continue
-            if parts.fragment and target.suffix == ".html":
-                if target not in ids:
-                    document = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-                    ids[target] = {element["id"] for element in document.select("[id]")}
-                if unquote(parts.fragment) not in ids[target]:
-                    broken.append(f"{html.relative_to(site)} -> {address} (no such anchor)")
-    return broken, external
-
-
 def test_every_internal_link_and_anchor_resolves(site, tmp_path):
     broken, external = broken_links(site)
     assert not broken, "\n".join(broken)
@@ -85,6 +39,7 @@ def test_every_internal_link_and_anchor_resolves(site, tmp_path):
     assert all(address.startswith("https://") or address.startswith("http://") for address in external)
 
 
+@pytest.mark.build
 def test_every_page_is_valid_html(site):
     assert VNU.exists(), "run npm ci: the Nu HTML Checker (vnu-jar) is missing"
     result = subprocess.run(
@@ -141,6 +96,7 @@ def test_the_open_search_has_no_wcag_violations(browser, server, lang):
     context.close()
 
 
+@pytest.mark.build
 def test_two_builds_of_the_same_commit_are_identical(site, tmp_path):
     again = tmp_path / "again"
     result = mkdocs_build(ROOT, again)

@@ -2,6 +2,7 @@
 
 import pytest
 from playwright.sync_api import expect
+
 from scheme import CLAUSE_IDS, SLUGS
 
 GAP = "/documents/global-ai-governance-action-plan/"
@@ -11,7 +12,7 @@ ALL_PAGES = [f"{prefix}/documents/{slug}/" for slug in SLUGS.values() for prefix
 
 def column_tops(page, clause_id):
     return page.eval_on_selector_all(
-        f'#{clause_id} ~ .parallel-row > .parallel-col',
+        f"#{clause_id} ~ .parallel-row > .parallel-col",
         "columns => columns.map(column => column.getBoundingClientRect().top)",
     )
 

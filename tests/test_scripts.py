@@ -21,11 +21,13 @@ MATERIAL_INLINE_SCRIPTS = {
 RELATIVE_ROOT = re.compile(r'new URL\("(\.|\.\.(?:/\.\.)*|/)",location\)')
 SCRIPTS_DIR = "assets/javascripts"
 # Any URL-bearing attribute; a browser ignores leading spaces and control characters.
-JAVASCRIPT_URL = re.compile(r"^[\x00-\x20]*j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t[\t\n\r]*:", re.I)
+JAVASCRIPT_URL = re.compile(
+    r"^[\x00-\x20]*j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t[\t\n\r]*:", re.I
+)
 
 
 def inline_fingerprint(text: str) -> str:
-    return hashlib.sha256(RELATIVE_ROOT.sub('new URL(ROOT,location)', text).encode("utf-8")).hexdigest()
+    return hashlib.sha256(RELATIVE_ROOT.sub("new URL(ROOT,location)", text).encode("utf-8")).hexdigest()
 
 
 def pages(site: Path) -> list[Path]:

@@ -3,12 +3,24 @@ list as displayed, result language and uniqueness, and the landing on a clause."
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
 
-from search_driver import KINDS, RESULT_LINKS, SEARCH_INPUT, Recall, load_queries, open_search, parse_result, rank_of, search, site_root
+from search_driver import (
+    KINDS,
+    RESULT_LINKS,
+    SEARCH_INPUT,
+    Recall,
+    load_queries,
+    open_search,
+    parse_result,
+    rank_of,
+    search,
+    site_root,
+)
 
 QUERIES = load_queries()
 
@@ -54,7 +66,10 @@ def test_the_query_set_finds_what_the_reader_wants_in_the_first_three_results(se
 )
 def test_results_are_in_the_site_language_and_none_twice(search_pages, lang: str, text: str):
     search(search_pages[lang], text)
-    results = [parse_result(href) for href in search_pages[lang].eval_on_selector_all(RESULT_LINKS, "links => links.map(link => link.href)")]
+    results = [
+        parse_result(href)
+        for href in search_pages[lang].eval_on_selector_all(RESULT_LINKS, "links => links.map(link => link.href)")
+    ]
     assert results, f"no result for {text!r}"
     assert {result.lang for result in results} == {lang}
     locations = [(result.page, result.anchor) for result in results]
@@ -128,7 +143,9 @@ def test_text_put_in_without_a_key_gets_results(browser, server, put: str):
     context.close()
 
 
-@pytest.mark.parametrize(("lang", "text", "clause"), [("en", "gap10", "gap-10"), ("zh", "GAP 10", "gap-10"), ("en", "shd 2 3", "shd-2-3")])
+@pytest.mark.parametrize(
+    ("lang", "text", "clause"), [("en", "gap10", "gap-10"), ("zh", "GAP 10", "gap-10"), ("en", "shd 2 3", "shd-2-3")]
+)
 def test_a_clause_code_is_the_first_result_and_enter_opens_it(browser, server, lang: str, text: str, clause: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -142,7 +159,23 @@ def test_a_clause_code_is_the_first_result_and_enter_opens_it(browser, server, l
 
 
 @pytest.mark.parametrize(
-    "text", ["人工智能+", '"AI+"', "C++", "data-", '"ethics', "ethics~2", "^risk", "risk^", "title:ethics", "a:b", "*AI*", "+开源 -军事", "-", "+"]
+    "text",
+    [
+        "人工智能+",
+        '"AI+"',
+        "C++",
+        "data-",
+        '"ethics',
+        "ethics~2",
+        "^risk",
+        "risk^",
+        "title:ethics",
+        "a:b",
+        "*AI*",
+        "+开源 -军事",
+        "-",
+        "+",
+    ],
 )
 def test_query_syntax_characters_are_text(search_pages, text: str):
     """No query throws in the worker, and a query with words finds them."""

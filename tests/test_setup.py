@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 REQUIREMENTS = ROOT / "requirements"
@@ -64,6 +65,7 @@ def pip_installs(commands: str) -> list[str]:
     return [line for line in commands.splitlines() if " -m pip install " in line]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("target", ["serve", "build"])
 def test_serving_and_building_install_only_the_site_with_hashes(tmp_path, target):
     commands = make_dry_run(tmp_path, target)
@@ -72,6 +74,7 @@ def test_serving_and_building_install_only_the_site_with_hashes(tmp_path, target
     assert not re.search(r"\b(npm|chromium|java|default-jre-headless|nodejs)\b", commands), commands
 
 
+@pytest.mark.build
 def test_testing_installs_the_tests_packages_with_hashes_and_the_checkers(tmp_path):
     commands = make_dry_run(tmp_path, "test")
     assert [line.split(" -r ")[-1] for line in pip_installs(commands)] == ["requirements/site.txt", "requirements/tests.txt"]
@@ -104,11 +107,13 @@ def run_on_a_bare_machine(tmp_path: Path, targets: list[str], python_has_venv: b
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
 
 
+@pytest.mark.build
 def test_the_test_command_installs_chromium_node_java_and_git_on_a_bare_debian_machine(tmp_path):
     asked = run_on_a_bare_machine(tmp_path, ["test-tools"], python_has_venv=True)
     assert asked == ["update -qq", "install -y -qq chromium nodejs npm default-jre-headless git"]
 
 
+@pytest.mark.build
 def test_both_commands_install_python_venv_where_debian_ships_python_without_it(tmp_path):
     (tmp_path / "without").mkdir()
     asked = run_on_a_bare_machine(tmp_path / "without", ["python-venv"], python_has_venv=False)
@@ -117,6 +122,7 @@ def test_both_commands_install_python_venv_where_debian_ships_python_without_it(
     assert run_on_a_bare_machine(tmp_path / "with", ["python-venv"], python_has_venv=True) == []
 
 
+@pytest.mark.build
 def test_a_python_older_than_the_site_needs_stops_the_set_up_with_a_message(tmp_path):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -132,6 +138,7 @@ def test_a_python_older_than_the_site_needs_stops_the_set_up_with_a_message(tmp_
     assert not (tmp_path / ".venv").exists()
 
 
+@pytest.mark.build
 def test_nothing_is_installed_where_the_tools_are_there(tmp_path):
     env_path = os.environ["PATH"]
     bin_dir = tmp_path / "bin"
@@ -146,7 +153,9 @@ def test_nothing_is_installed_where_the_tools_are_there(tmp_path):
 
 
 def test_ci_runs_readmes_test_command_and_installs_only_make_itself():
-    commands = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    commands = [
+        line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
     assert commands[-1] == "make test"
     installs = [line for line in commands if "apt-get install" in line]
     assert len(installs) == 1 and installs[0].endswith("apt-get install -y -qq make; }")

@@ -1,26 +1,16 @@
 """The built site: every clause is an anchor, every source sentence is on its page, in order."""
 
-import re
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
-from scheme import CLAUSE_IDS, page_path
 
 from aigov.alternates import language_roots
 from aigov.fidelity import expected_version, repair_listing
 from aigov.source import sentences
+from conftest import normalized, soup_of
+from scheme import CLAUSE_IDS, page_path
 
 LANGUAGES = ("zh", "en")
 LANG_TAGS = {"zh": "zh", "en": "en"}
-
-
-def soup_of(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
-
-
-def normalized(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -100,7 +90,10 @@ def test_pages_load_no_font_or_script_from_another_host(site):
         for element in page.select("link[href], script[src], img[src]"):
             address = element.get("href") or element.get("src")
             is_remote = address.startswith(("http:", "https:", "//"))
-            assert not is_remote or element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]), (html, address)
+            assert not is_remote or element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]), (
+                html,
+                address,
+            )
 
 
 @pytest.mark.parametrize(("lang", "title"), [("en", "Permanent link"), ("zh", "永久链接")])

@@ -11,9 +11,9 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 
 from aigov.sitemap import commit_day
+from conftest import ROOT
 
 SITE_URL = "https://example.org/ai-governance/"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -22,7 +22,7 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.
 def the_commit_day() -> str:
     """The commit's day in UTC, asked of git here independently of the build."""
     stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
-    return datetime.datetime.fromtimestamp(int(stamp.stdout), datetime.timezone.utc).date().isoformat()
+    return datetime.datetime.fromtimestamp(int(stamp.stdout), datetime.UTC).date().isoformat()
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_the_sitemap_dates_every_page_by_the_commit_not_the_build_day(addressed_
     compressed = (addressed_site / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(compressed) == (addressed_site / "sitemap.xml").read_bytes()
     stamp = int.from_bytes(compressed[4:8], "little")  # the gzip header's MTIME
-    assert datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date().isoformat() == day
+    assert datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat() == day
 
 
 def test_pages_are_dated_by_the_commit_and_not_at_all_outside_git(tmp_path):

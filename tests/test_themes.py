@@ -6,18 +6,14 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs_build
-from scheme import CLAUSE_IDS, SLUGS, page_path
 
 from aigov.corpus import DataError, load_strings
 from aigov.themes import ThemePageSource, check_theme_pages, load_themes, related_clauses, themes_of
+from conftest import ROOT, copy_project, mkdocs_build, normalized, soup_of
+from scheme import CLAUSE_IDS, SLUGS, page_path
 
 LANGUAGES = ("zh", "en")
 THEMES = ROOT / "data" / "themes.yml"
-
-
-def soup_of(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
 def themes_path(lang: str) -> str:
@@ -83,6 +79,7 @@ BROKEN = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("case", BROKEN)
 def test_broken_themes_name_the_file_and_the_entry(tmp_path, corpus, case):
     change, message = BROKEN[case]
@@ -92,6 +89,7 @@ def test_broken_themes_name_the_file_and_the_entry(tmp_path, corpus, case):
     assert re.search(r"data/themes\.yml:\d+: " + re.escape(message), str(error.value)), str(error.value)
 
 
+@pytest.mark.build
 def test_the_build_fails_on_an_unknown_clause_in_a_theme(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "themes.yml"
@@ -172,10 +170,6 @@ def theme_page_path(theme_id: str, lang: str) -> str:
 
 def documents_by_date(corpus) -> list[str]:
     return sorted(corpus, key=lambda document: corpus[document].info.date)
-
-
-def normalized(text: str) -> str:
-    return " ".join(text.split())
 
 
 def listed_clauses(page: BeautifulSoup) -> dict[str, list[str]]:
@@ -268,7 +262,10 @@ def test_theme_pages_link_to_the_previous_and_next_theme_by_name(site, corpus, l
         pager = soup_of(site, theme_page_path(entry.id, lang)).select_one("nav.theme-pager")
         assert pager.has_attr("data-search-exclude")
         links = {link["rel"][0]: link for link in pager.select("a")}
-        neighbours = {"prev": themes[index - 1] if index else None, "next": themes[index + 1] if index + 1 < len(themes) else None}
+        neighbours = {
+            "prev": themes[index - 1] if index else None,
+            "next": themes[index + 1] if index + 1 < len(themes) else None,
+        }
         assert set(links) == {rel for rel, neighbour in neighbours.items() if neighbour}
         for rel, link in links.items():
             assert link["href"] == f"../{neighbours[rel].id}/"
@@ -295,7 +292,9 @@ def test_the_matrix_links_each_count_to_its_document_on_the_theme_page(site, cor
                 assert cell.a is None and "themes-matrix__none" in cell["class"]
                 continue
             assert cell.a["href"] == f"{entry.id}/#{document}"
-            assert cell.a["aria-label"].startswith(entry.name[lang]) and cell.a["aria-label"].endswith(f"{count}" if lang == "en" else f"{count}条")
+            assert cell.a["aria-label"].startswith(entry.name[lang]) and cell.a["aria-label"].endswith(
+                f"{count}" if lang == "en" else f"{count}条"
+            )
             assert len(listed[document]) == count, (entry.id, document)
 
 
@@ -311,7 +310,10 @@ def test_the_overview_lists_each_themes_clause_codes_and_links_its_page(site, co
         summary = heading.find_next_sibling("ul", class_="theme-summary")
         hrefs = [link["href"] for link in summary.select("a")]
         assert hrefs == [
-            f"../documents/{SLUGS[document]}/#{clause}" for document in documents for clause in CLAUSE_IDS[document] if clause in entry.clauses
+            f"../documents/{SLUGS[document]}/#{clause}"
+            for document in documents
+            for clause in CLAUSE_IDS[document]
+            if clause in entry.clauses
         ]
         assert [link.get_text() for link in summary.select("a")] == [href.split("#")[1].upper() for href in hrefs]
         read = heading.find_next_sibling("p", class_="theme-read").a
@@ -352,11 +354,14 @@ def test_theme_pages_are_checked_without_a_build(corpus):
     pages = [stub(entry.id) for entry in themes]
     check_theme_pages(pages, themes, "en", "docs")
     cases = {
-        "docs/themes/ethics.en.md: missing: theme 'ethics' needs a page in 'en'": [page for page in pages if page.meta["theme"] != "ethics"],
+        "docs/themes/ethics.en.md: missing: theme 'ethics' needs a page in 'en'": [
+            page for page in pages if page.meta["theme"] != "ethics"
+        ],
         "docs/about/ethics.en.md: the page of theme 'ethics' must be docs/themes/ethics.en.md": [
             stub("ethics", "about/ethics.en.md") if page.meta["theme"] == "ethics" else page for page in pages
         ],
-        "docs/themes/zz.en.md: theme 'ethics' already has a page, docs/themes/ethics.en.md": pages + [stub("ethics", "themes/zz.en.md")],
+        "docs/themes/zz.en.md: theme 'ethics' already has a page, docs/themes/ethics.en.md": pages
+        + [stub("ethics", "themes/zz.en.md")],
         "docs/themes/ethics.en.md: a page in docs/themes/ is a theme page": [
             stub("ethics", data_view="themes") if page.meta["theme"] == "ethics" else page for page in pages
         ],
@@ -365,7 +370,6 @@ def test_theme_pages_are_checked_without_a_build(corpus):
         with pytest.raises(DataError) as error:
             check_theme_pages(broken, themes, "en", "docs")
         assert message in str(error.value)
-
 
 
 OPEN_SOURCE_PAGE = Path("docs/themes/open-source.zh.md")
@@ -380,6 +384,7 @@ def broken_theme_pages(tmp_path: Path, change) -> str:
     return result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_theme_page_naming_an_unknown_theme(tmp_path):
     log = broken_theme_pages(
         tmp_path, lambda project: (project / OPEN_SOURCE_PAGE).write_text("---\ndata_view: theme\ntheme: open-sauce\n---\n")
@@ -387,21 +392,25 @@ def test_the_build_fails_on_a_theme_page_naming_an_unknown_theme(tmp_path):
     assert "docs/themes/open-source.zh.md: unknown theme 'open-sauce'" in log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_theme_page_naming_no_theme(tmp_path):
     log = broken_theme_pages(tmp_path, lambda project: (project / OPEN_SOURCE_PAGE).write_text("---\ndata_view: theme\n---\n"))
     assert "docs/themes/open-source.zh.md: a theme page needs 'theme: <id>' in its front matter" in log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_theme_page_without_the_theme_view(tmp_path):
     log = broken_theme_pages(tmp_path, lambda project: (project / OPEN_SOURCE_PAGE).write_text("---\ntheme: open-source\n---\n"))
     assert "docs/themes/open-source.zh.md: a page in docs/themes/ is a theme page" in log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_theme_without_a_chinese_page(tmp_path):
     log = broken_theme_pages(tmp_path, lambda project: (project / OPEN_SOURCE_PAGE).unlink())
     assert "docs/themes/open-source.zh.md: missing: theme 'open-source' needs a page in 'zh'" in log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_a_theme_added_without_pages(tmp_path):
     def change(project: Path) -> None:
         path = project / "data" / "themes.yml"
@@ -413,6 +422,7 @@ def test_the_build_fails_on_a_theme_added_without_pages(tmp_path):
     assert "docs/themes/ethics-again.en.md: missing: theme 'ethics-again' needs a page in 'en'" in log
 
 
+@pytest.mark.build
 def test_the_build_fails_on_two_pages_for_one_theme(tmp_path):
     def change(project: Path) -> None:
         page = project / "docs" / "themes" / "misuse.en.md"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs_build
-from scheme import SLUGS
 
 from aigov.corpus import DataError
 from aigov.timeline import load_timeline
+from conftest import ROOT, copy_project, mkdocs_build
+from scheme import SLUGS
 
 TIMELINE = ROOT / "data" / "timeline.yml"
 REQUIRED_LINKS = {
@@ -34,6 +34,7 @@ def write_broken(tmp_path: Path, change) -> Path:
     return path
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -53,6 +54,7 @@ def test_bad_events_fail_naming_the_file_and_the_entry(tmp_path, corpus, change,
         load_timeline(path, corpus)
 
 
+@pytest.mark.build
 def test_the_build_fails_on_an_impossible_date(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "timeline.yml"

@@ -142,7 +142,6 @@ def test_search_plugin_indexes_in_on_page_context_before_the_hook():
     assert getattr(SearchPlugin.on_page_context, "mkdocs_priority", 0) > -50
 
 
-
 def test_search_plugin_has_the_options_mkdocs_yml_sets():
     assert {"separator", "jieba_dict_user", "fields"} <= {name for name, _ in SearchPlugin.config_class._schema}
 
@@ -159,7 +158,9 @@ def test_offline_plugin_keeps_a_polyfill_naming_iframe_worker_and_turns_off_dire
     assert config.extra["polyfills"] == [VENDORED_SHIM] and config.use_directory_urls is False
     bare = SimpleNamespace(use_directory_urls=True, extra={})
     plugin.on_config(bare)
-    assert any("unpkg.com" in script for script in bare.extra["polyfills"]), "the plugin no longer adds the shim: drop the vendored copy?"
+    assert any("unpkg.com" in script for script in bare.extra["polyfills"]), (
+        "the plugin no longer adds the shim: drop the vendored copy?"
+    )
 
 
 def test_offline_plugin_inlines_the_search_index_after_i18n_has_written_it():
@@ -176,7 +177,11 @@ def i18n_file(src: str, lang: str, use_directory_urls: bool = True) -> File:
 
 def test_i18n_file_has_locale_and_norm_src_uri():
     file = i18n_file("documents/shanghai-declaration.zh.md", "zh")
-    assert (file.locale, file.norm_src_uri, file.url) == ("zh", "documents/shanghai-declaration.md", "zh/documents/shanghai-declaration/")
+    assert (file.locale, file.norm_src_uri, file.url) == (
+        "zh",
+        "documents/shanghai-declaration.md",
+        "zh/documents/shanghai-declaration/",
+    )
 
 
 def test_i18n_files_find_a_page_of_the_language_being_built_by_its_unsuffixed_path():
@@ -207,7 +212,10 @@ def material_sources(bundle: str) -> dict[str, str]:
     path, from the source map shipped beside the minified script."""
     [source_map] = sorted(JAVASCRIPTS.glob(f"{bundle}.*.min.js.map"))
     data = json.loads(source_map.read_text(encoding="utf-8"))
-    return {path.split("src/templates/assets/javascripts/", 1)[-1]: text for path, text in zip(data["sources"], data["sourcesContent"])}
+    return {
+        path.split("src/templates/assets/javascripts/", 1)[-1]: text
+        for path, text in zip(data["sources"], data["sourcesContent"])
+    }
 
 
 def source(bundle: str, path: str) -> str:
@@ -216,9 +224,6 @@ def source(bundle: str, path: str) -> str:
 
 def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-
 
 
 def test_search_script_runs_before_the_theme_bundle():

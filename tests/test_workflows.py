@@ -6,18 +6,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
+
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 
 
+@pytest.mark.build
 def test_actionlint_finds_nothing():
     result = subprocess.run([str(BIN / "actionlint"), *map(str, WORKFLOWS)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_zizmor_finds_nothing():
     result = subprocess.run(
         [str(BIN / "zizmor"), "--offline", str(ROOT / ".github")], capture_output=True, text=True, check=False

@@ -100,8 +100,8 @@ def pair_versions(primary: Document, secondary: Document) -> list[Row]:
         if block_id not in primary_ids:
             raise DocumentError(f"{primary.path}: clause '{block_id}' is missing (it is in {secondary.path})")
     if primary_ids != secondary_ids:
-        first = next(a for a, b in zip(primary_ids, secondary_ids) if a != b)
-        raise DocumentError(f"{secondary.path}: clause '{first}' is out of order compared with {primary.path}")
+        misplaced = next(a for a, b in zip(primary_ids, secondary_ids) if a != b)
+        raise DocumentError(f"{secondary.path}: clause '{misplaced}' is out of order compared with {primary.path}")
     rows = []
     for first, second in zip(primary.blocks, secondary.blocks):
         if first.heading_level != second.heading_level:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 from .clauses import Block, Document, Row, pair_versions, parse_document
 from .schema import DataError as DataError
@@ -69,7 +70,10 @@ class Corpus(Mapping[str, CorpusDocument]):
         )
         self._document_of = {block.id: document for document in self.by_date for block in document.aligned.blocks}
         self._blocks = {
-            (block.id, lang): block for document in self.by_date for lang, version in document.versions.items() for block in version.blocks
+            (block.id, lang): block
+            for document in self.by_date
+            for lang, version in document.versions.items()
+            for block in version.blocks
         }
         self._by_src_uri = {document.info.src_uri: document for document in self.by_date}
 

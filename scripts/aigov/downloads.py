@@ -7,9 +7,10 @@ import datetime
 import hashlib
 import io
 import zipfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus, CorpusDocument, DataError, DocumentInfo
 from .opendata import DOWNLOADS_DIR

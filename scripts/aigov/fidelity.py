@@ -77,10 +77,14 @@ def load_repairs(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Repai
     for index, entry in enumerate(read_data(path, "repairs", root="repairs")):
         document = corpus.get(entry["document"])
         if document is None:
-            raise located(path, "repairs", [index, "document"], f"unknown document '{entry['document']}'; known: {', '.join(corpus)}")
+            raise located(
+                path, "repairs", [index, "document"], f"unknown document '{entry['document']}'; known: {', '.join(corpus)}"
+            )
         places = [*REPAIR_PLACES, *(block.id for block in document.versions[entry["lang"]].blocks)]
         if entry["clause"] not in places:
-            raise located(path, "repairs", [index, "clause"], f"'{entry['clause']}' is no clause or heading of '{document.info.id}'")
+            raise located(
+                path, "repairs", [index, "clause"], f"'{entry['clause']}' is no clause or heading of '{document.info.id}'"
+            )
         repairs.append(Repair(**entry))
     return repairs
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from markupsafe import Markup
 
@@ -85,7 +86,7 @@ def parse_term(entry: dict[str, Any], texts: dict[str, dict[str, str]]) -> Term:
         if any(other.en == en for other in parsed):
             raise FieldError(["renderings", index, "en"], f"'{en}' is listed twice")
         for place, clause_id in enumerate(rendering["clauses"]):
-            where = ["renderings", index, "clauses", place]
+            where: list[str | int] = ["renderings", index, "clauses", place]
             if clause_id not in texts:
                 raise FieldError(where, f"unknown clause '{clause_id}'")
             if not phrase_pattern(zh, "zh").search(texts[clause_id]["zh"]):

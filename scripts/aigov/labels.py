@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from html import escape
-from typing import Any, Mapping
+from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
 _KINDS = (
@@ -39,14 +40,16 @@ def clause_name(clause_id: str, numbered_kind: str, strings: Mapping[str, Any]) 
             numbers = {key: int(value) for key, value in match.groupdict().items()}
             words = {f"{key}_zh": chinese_numeral(value) for key, value in numbers.items()}
             name_kind = numbered_kind if kind == "numbered" else kind
-            return strings["clause"]["names"][name_kind].format(**numbers, **words)
+            name: str = strings["clause"]["names"][name_kind].format(**numbers, **words)
+            return name
     raise ValueError(f"clause id '{clause_id}' follows no known pattern")
 
 
 def format_date(date: datetime.date, strings: Mapping[str, Any]) -> str:
     """A date as the reader's language writes it."""
     month = strings["months"][date.month - 1]
-    return strings["date_format"].format(year=date.year, month=month, month_number=date.month, day=date.day)
+    written: str = strings["date_format"].format(year=date.year, month=month, month_number=date.month, day=date.day)
+    return written
 
 
 # The heading links of the toc extension, titled alike whatever the page's language.

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .corpus import LANGUAGES, CorpusDocument
 from .themes import Theme, reading_order, related_clauses, themes_of

@@ -3,8 +3,9 @@ the document sits among the four and on the timeline; and the home page's list o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .clauses import Block
 from .corpus import Corpus, CorpusDocument, DocumentInfo

@@ -4,10 +4,11 @@ and the locale a page is rendered in."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .corpus import LANGUAGES, Corpus, load_corpus, load_strings, other_language
 from .downloads import Download

@@ -92,8 +92,7 @@ def trace_repairs(paragraphs: list[str], repairs: list[Repair]) -> tuple[list[st
         found = text.count(repair.before)
         if found != 1:
             raise SourceError(
-                f"repair for {repair.clause} ({repair.lang}) expects {repair.before!r} "
-                f"once in the source, found it {found} times"
+                f"repair for {repair.clause} ({repair.lang}) expects {repair.before!r} once in the source, found it {found} times"
             )
         start = text.index(repair.before)
         end = start + len(repair.before)

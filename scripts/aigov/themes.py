@@ -3,13 +3,13 @@ overview and each theme's page."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .clauses import Block
-from .corpus import CorpusDocument, DataError, DocumentInfo, by_date, other_language
+from .corpus import CorpusDocument, DataError, DocumentInfo, by_date
 from .labels import clause_code, clause_name
 from .links import THEMES_PAGE, Link, Target, document_target
 from .schema import FieldError, located, read_data
@@ -238,12 +238,16 @@ def check_theme_pages(pages: list[ThemePageSource], themes: Sequence[Theme], lan
     for page in pages:
         try:
             if page.meta.get("data_view") != THEME_VIEW:
-                raise DataError(f"a page in {docs_dir}/{THEME_PAGES_DIR}/ is a theme page: its front matter needs 'data_view: {THEME_VIEW}'")
+                raise DataError(
+                    f"a page in {docs_dir}/{THEME_PAGES_DIR}/ is a theme page: its front matter needs 'data_view: {THEME_VIEW}'"
+                )
             theme = page_theme(page.meta, themes)
             if theme.id in found:
                 raise DataError(f"theme '{theme.id}' already has a page, {found[theme.id].path}")
             if page.uri != theme_target(theme.id).page:
-                raise DataError(f"the page of theme '{theme.id}' must be {docs_dir}/{THEME_PAGES_DIR}/{theme.id}.{lang}.md, where the links to it lead")
+                raise DataError(
+                    f"the page of theme '{theme.id}' must be {docs_dir}/{THEME_PAGES_DIR}/{theme.id}.{lang}.md, where the links to it lead"
+                )
         except DataError as error:
             raise DataError(f"{page.path}: {error}") from error
         found[theme.id] = page

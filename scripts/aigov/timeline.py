@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from .corpus import LANGUAGES, CorpusDocument, by_date
+from .corpus import LANGUAGES, CorpusDocument
 from .schema import FieldError, located, read_data
 
 KINDS = ("document", "un-decision", "meeting")  # in the order of the page's filter; as data/timeline.schema.json

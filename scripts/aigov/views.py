@@ -7,11 +7,11 @@ A new view: a function here, its entry in DATA_VIEWS, its template, and the page
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from html import escape
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .corpus import DocumentInfo
-
 from .fidelity import repair_listing
 from .glossary import glossary_entries
 from .links import document_target
@@ -54,7 +54,9 @@ def repairs_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[st
 def theme_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
     """A theme's page: the theme its front matter names (`theme: open-source`), described by it."""
     theme = page_theme(meta, site.themes)
-    description = locale.strings["themes"]["description"].format(name=theme.name[locale.lang], description=theme.description[locale.lang])
+    description = locale.strings["themes"]["description"].format(
+        name=theme.name[locale.lang], description=theme.description[locale.lang]
+    )
     return {"theme_page": theme_page(site.themes, site.corpus, theme, locale), "description": meta_description(description)}
 
 

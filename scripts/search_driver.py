@@ -8,14 +8,15 @@ seen until opened). Two links to one place count once."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
+QUERIES_FILE = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
 KINDS = ("phrase", "keyword", "cross", "code", "chars", "theme", "glossary")
 SEARCH_INPUT = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
@@ -55,8 +56,7 @@ class Result:
 def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
     entries: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     queries = [
-        Query(text=str(entry["query"]), kind=entry["kind"], site=entry["site"], find=tuple(entry["find"]))
-        for entry in entries
+        Query(text=str(entry["query"]), kind=entry["kind"], site=entry["site"], find=tuple(entry["find"])) for entry in entries
     ]
     unknown = {query.kind for query in queries} - set(KINDS)
     if unknown:
@@ -175,12 +175,12 @@ def rank_of(results: list[Result], query: Query) -> int | None:
 class Recall:
     """Top-1 and top-3 counts per kind of query."""
 
-    total: Counter
-    top1: Counter
-    top3: Counter
+    total: Counter[str]
+    top1: Counter[str]
+    top3: Counter[str]
 
     @classmethod
-    def of(cls, ranks: Iterable[tuple[Query, int | None]]) -> "Recall":
+    def of(cls, ranks: Iterable[tuple[Query, int | None]]) -> Recall:
         recall = cls(Counter(), Counter(), Counter())
         for query, rank in ranks:
             for key in (query.kind, "all"):

@@ -2,6 +2,8 @@
 installs Chromium, Node.js/npm, Java and git when they are missing; Python packages are installed
 with their hashes, the site's apart from the tests'."""
 
+import ast
+import importlib.metadata
 import os
 import re
 import shutil
@@ -159,3 +161,31 @@ def test_ci_runs_readmes_test_command_and_installs_only_make_itself():
     assert commands[-1] == "make test"
     installs = [line for line in commands if "apt-get install" in line]
     assert len(installs) == 1 and installs[0].endswith("apt-get install -y -qq make; }")
+
+
+def imported_modules(paths: list[Path]) -> set[str]:
+    """The top-level modules that a set of Python files imports."""
+    modules = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules.add(node.module.split(".")[0])
+    return modules
+
+
+def test_the_site_packages_hold_everything_the_build_imports():
+    """`make serve` installs requirements/site.txt alone: every package that the hooks and the
+    aigov package import must be there, not only in the tests' file."""
+    build_code = [
+        ROOT / "scripts" / "site_hooks.py",
+        ROOT / "scripts" / "build_site.py",
+        *sorted((ROOT / "scripts" / "aigov").glob("*.py")),
+    ]
+    distributions = importlib.metadata.packages_distributions()
+    local = {"aigov", "site_hooks"}
+    third_party = {module for module in imported_modules(build_code) - local if module not in sys.stdlib_module_names}
+    needed = {distribution.lower().replace("_", "-") for module in third_party for distribution in distributions[module]}
+    site = {name.replace("_", "-") for name in pins(REQUIREMENTS / "site.txt")}
+    assert needed and needed <= site, needed - site

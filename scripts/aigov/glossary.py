@@ -16,7 +16,7 @@ from .clauses import Block
 from .corpus import Corpus, CorpusDocument
 from .labels import clause_code
 from .links import Link, document_target
-from .schema import FieldError, located, read_data
+from .schema import FieldError, parse_entries
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -100,15 +100,7 @@ def parse_term(entry: dict[str, Any], texts: dict[str, dict[str, str]]) -> Term:
 def load_glossary(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Term]:
     """The terms of `path`; bad input raises DataError naming the file, the line and the field."""
     texts = clause_texts(corpus)
-    terms: list[Term] = []
-    for index, entry in enumerate(read_data(path, "glossary", root="terms")):
-        try:
-            if any(term.zh == entry["zh"] for term in terms):
-                raise FieldError(["zh"], f"'{entry['zh']}' is already a term")
-            terms.append(parse_term(entry, texts))
-        except FieldError as error:
-            raise located(path, "terms", [index, *error.parts], error.cause) from None
-    return terms
+    return parse_entries(path, "glossary", "terms", "zh", lambda entry: parse_term(entry, texts), "is already a term")
 
 
 def pinyin_key(pinyin: str) -> tuple[list[str], str]:

@@ -7,12 +7,14 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jsonschema
 import yaml
+
+T = TypeVar("T")
 
 
 class DataError(ValueError):
@@ -194,3 +196,20 @@ def read_data(path: Path, schema: str, root: str = "") -> Any:
         raise DataError(f"{project_name(path)}{line}: not valid YAML: {cause}") from error
     validate(path, text, data, schema, root)
     return data
+
+
+def parse_entries(path: Path, schema: str, root: str, key: str, parse: Callable[[dict[str, Any]], T], taken: str) -> list[T]:
+    """The entries of a data file (a list under `root`), checked against its schema and parsed
+    in file order; each entry's `key` is used once (`taken` says so when it is not), and a
+    FieldError from `parse` is reported at the line of the field it names."""
+    parsed: list[T] = []
+    seen: set[Any] = set()
+    for index, entry in enumerate(read_data(path, schema, root=root)):
+        try:
+            if entry[key] in seen:
+                raise FieldError([key], f"'{entry[key]}' {taken}")
+            seen.add(entry[key])
+            parsed.append(parse(entry))
+        except FieldError as error:
+            raise located(path, root, [index, *error.parts], error.cause) from None
+    return parsed

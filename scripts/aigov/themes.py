@@ -12,7 +12,7 @@ from .clauses import Block
 from .corpus import CorpusDocument, DataError, DocumentInfo, by_date
 from .labels import clause_code, clause_name
 from .links import THEMES_PAGE, Link, Target, document_target
-from .schema import FieldError, located, read_data
+from .schema import FieldError, parse_entries
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -121,15 +121,9 @@ def parse_theme(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> 
 
 def load_themes(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Theme]:
     """The themes of `path` in file order; bad input raises DataError naming the file, the line and the field."""
-    themes: list[Theme] = []
-    for index, entry in enumerate(read_data(path, "themes", root="themes")):
-        try:
-            if any(theme.id == entry["id"] for theme in themes):
-                raise FieldError(["id"], f"'{entry['id']}' is already the id of another theme")
-            themes.append(parse_theme(entry, corpus))
-        except FieldError as error:
-            raise located(path, "themes", [index, *error.parts], error.cause) from None
-    return themes
+    return parse_entries(
+        path, "themes", "themes", "id", lambda entry: parse_theme(entry, corpus), "is already the id of another theme"
+    )
 
 
 def themes_of(themes: Sequence[Theme], clause_id: str) -> list[Theme]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import LANGUAGES, CorpusDocument
-from .schema import FieldError, located, read_data
+from .schema import FieldError, parse_entries
 
 KINDS = ("document", "un-decision", "meeting")  # in the order of the page's filter; as data/timeline.schema.json
 
@@ -68,14 +68,9 @@ def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> 
 
 def load_timeline(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Event]:
     """The events of data/timeline.yml in date order; ids are unique."""
-    events: list[Event] = []
-    for index, entry in enumerate(read_data(path, "timeline", root="events")):
-        try:
-            if any(event.id == entry["id"] for event in events):
-                raise FieldError(["id"], f"'{entry['id']}' is already the id of another event")
-            events.append(parse_event(entry, corpus))
-        except FieldError as error:
-            raise located(path, "events", [index, *error.parts], error.cause) from None
+    events = parse_entries(
+        path, "timeline", "events", "id", lambda entry: parse_event(entry, corpus), "is already the id of another event"
+    )
     return sorted(events, key=lambda event: event.date)
 
 

@@ -11,10 +11,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from aigov.corpus import DataError
-from aigov.glossary import clause_glosses, load_glossary, mark_terms, pinyin_key
-from conftest import copy_project, mkdocs_build
+from aigov.glossary import clause_glosses, glossary_entries, load_glossary, mark_terms, pinyin_key
+from conftest import ROOT, copy_project, mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "data" / "glossary.yml"
 DOCUMENT_PAGES = ("global-ai-governance-action-plan", "capacity-building-action-plan", "shanghai-declaration")
 
@@ -231,3 +230,13 @@ def test_a_term_reached_with_the_keyboard_shows_its_counterpart(page, server, te
     expected = clause_glosses(terms, "gap-10", lang)[second.inner_text()]
     assert tooltip_of(page, second) == expected
     assert page.locator(".md-tooltip2--active").count() == 1
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "CAP-G2 heading"), ("zh", "CAP-G2小标题")])
+def test_a_term_used_in_a_heading_names_the_clause_it_heads(terms, corpus, lang, heading):
+    """A heading has no code a reader can find on the page: its place is the clause it heads."""
+    strings = yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+    entries = glossary_entries(terms, corpus, lang, strings["glossary"]["heading"])
+    labels = [link.label for entry in entries for counterpart in entry.counterparts for link in counterpart.clauses]
+    assert heading in labels
+    assert not [label for label in labels if label.endswith("-TITLE")]

@@ -108,12 +108,27 @@ def pinyin_key(pinyin: str) -> tuple[list[str], str]:
     return [syllable.replace("ü", "u") for syllable in pinyin.split()], pinyin
 
 
-def glossary_entries(terms: Sequence[Term], corpus: Corpus, lang: str) -> list[Entry]:
+def place_label(corpus: Corpus, block_id: str, heading: str) -> str:
+    """A clause's code; for a heading, which has none a reader can find, the code of the clause
+    it heads in the `heading` wording ("CAP-G2 heading")."""
+    blocks = corpus.document_of(block_id).aligned.blocks
+    position = next(index for index, block in enumerate(blocks) if block.id == block_id)
+    if not blocks[position].is_heading:
+        return clause_code(block_id)
+    headed = next(block.id for block in blocks[position:] if not block.is_heading)
+    return heading.format(code=clause_code(headed))
+
+
+def glossary_entries(terms: Sequence[Term], corpus: Corpus, lang: str, heading: str) -> list[Entry]:
     """The glossary page's lines: Chinese terms in pinyin order, or English renderings in
-    alphabetical order (a rendering shared by two terms is one line with both)."""
+    alphabetical order (a rendering shared by two terms is one line with both). `heading`
+    words the place of a term used in a heading."""
 
     def links(clauses: tuple[str, ...]) -> tuple[Link, ...]:
-        return tuple(Link(target=document_target(corpus.document_of(id_).info, id_), label=clause_code(id_)) for id_ in clauses)
+        return tuple(
+            Link(target=document_target(corpus.document_of(id_).info, id_), label=place_label(corpus, id_, heading))
+            for id_ in clauses
+        )
 
     if lang == "zh":
         return [

@@ -43,7 +43,7 @@ def downloads_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[
 
 
 def glossary_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
-    return {"entries": glossary_entries(site.glossary, site.corpus, locale.lang)}
+    return {"entries": glossary_entries(site.glossary, site.corpus, locale.lang, locale.strings["glossary"]["heading"])}
 
 
 def repairs_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:

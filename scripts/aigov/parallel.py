@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .clauses import Block
 from .corpus import Corpus, CorpusDocument, DocumentInfo
+from .glossary import term_cards
 from .labels import clause_code, clause_name
 from .links import TIMELINE_PAGE, Link, Target, document_target
 from .themes import Theme, related_clauses, theme_target, themes_of
@@ -145,6 +146,7 @@ def document_view(site: Site, locale: Locale, document: CorpusDocument) -> dict[
         "rows": parallel_rows(document, locale, site.themes, site.corpus),
         "position": document_position(site, document),
         "events_by_clause": clause_events(site, document),
+        "cards": term_cards(site.glossary, site.corpus, document, locale.lang, locale.strings["glossary"]["heading"]),
     }
 
 

@@ -116,6 +116,8 @@ SAMPLES = {
     "short": "倡议",
     "year": "2023",
     "count": "3",
+    "total": "60",
+    "term": "成果转化",
     "code": "GAP-10",
     "name": "第十条",
     "date": "2025年7月26日",
@@ -319,12 +321,15 @@ def test_the_chinese_content_of_a_page_has_one_lang_tag(site):
     assert mixed == {}
 
 
-def test_glossary_tooltips_show_the_term_as_the_glossary_writes_it(site):
+def test_glossary_cards_show_the_term_as_the_glossary_writes_it(site):
     page = page_soup(site / "zh/documents/capacity-building-action-plan/index.html")
     heading = page.find(id="cap-g1-title")
-    assert heading.select_one('abbr.glossary-term[title="digital infrastructure"]'), heading
-    titles = [abbr["title"] for abbr in page.select(".parallel-col[lang=zh] abbr.glossary-term")]
-    assert "Digital Infrastructure" not in titles and "Data Security" not in titles
+    (term,) = heading.select(".glossary-term")
+    card = page.select_one(f'.term-card[data-term="{term["data-terms"]}"]')
+    wordings = {li.select_one("span[lang=en]").get_text(): li["data-clauses"].split() for li in card.select("li")}
+    assert "cap-g1-title" in wordings["digital infrastructure"]
+    shown = [span.get_text() for span in page.select(".term-card li > span[lang=en]")]
+    assert "Digital Infrastructure" not in shown and "Data Security" not in shown
 
 
 def test_written_form_prefers_the_glossary_case_over_a_heading_case():

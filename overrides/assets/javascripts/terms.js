@@ -233,13 +233,19 @@
     new MutationObserver(function () { if (isOn()) setStops(); })
       .observe(root, { attributes: true, attributeFilter: ["data-view"] });
 
+    /* Hover is for a mouse: after a tap, the browser's emulated mouse events would reopen a
+       closed card under the finger's last place. */
+    var lastPointer = "mouse";
+    document.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; }, true);
+    document.addEventListener("pointermove", function (event) { lastPointer = event.pointerType; }, true);
+
     document.addEventListener("mouseover", function (event) {
-      if (!isOn() || pinned) return;
+      if (!isOn() || pinned || lastPointer === "touch") return;
       var term = event.target.closest(TERM);
       if (term) show(term, false);
     });
     document.addEventListener("mouseout", function (event) {
-      if (!isOn() || pinned) return;
+      if (!isOn() || pinned || lastPointer === "touch") return;
       var term = event.target.closest(TERM);
       if (term && !(event.relatedTarget && term.contains(event.relatedTarget))) hideSoon();
     });

@@ -202,6 +202,21 @@ def test_offline_view_switch_shows_one_language(offline_tab, offline_copy: Path)
     assert_offline(record)
 
 
+def test_offline_terms_light_up_their_counterparts(offline_tab, offline_copy: Path):
+    """terms.js from file://: the switch, the counterpart, the card and its glossary link."""
+    tab, record = offline_tab
+    tab.goto((offline_copy / "zh" / "documents" / "global-ai-governance-action-plan.html").as_uri())
+    tab.locator(".terms-switch__toggle").click()
+    tab.locator('[data-clause="gap-2"] .parallel-col[lang="zh"] .glossary-term', has_text="成果转化").hover()
+    assert tab.locator(".glossary-term--counterpart").all_inner_texts() == ["transformation of research outcomes"]
+    assert tab.locator(".term-popover .term-card__pinyin").inner_text() == "chéng guǒ zhuǎn huà"
+    tab.locator('[data-clause="gap-2"] .parallel-col[lang="zh"] .glossary-term', has_text="成果转化").click()
+    tab.locator(".term-popover .term-card__entry a").click()
+    tab.wait_for_url("**/zh/glossary.html#term-cheng-guo-zhuan-hua")
+    assert tab.locator("#term-cheng-guo-zhuan-hua").is_visible()
+    assert_offline(record)
+
+
 def test_offline_timeline_filters_events(offline_tab, offline_copy: Path):
     tab, record = offline_tab
     tab.goto((offline_copy / "timeline.html").as_uri())

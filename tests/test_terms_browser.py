@@ -8,6 +8,7 @@ import pytest
 
 from aigov.glossary import clause_phrases, load_glossary
 from conftest import ROOT
+from test_layout_shift import RECORD_LAYOUT_SHIFTS
 from test_quality import AXE, run_axe
 
 DOCUMENTS = (
@@ -283,4 +284,32 @@ def test_no_wcag_violations_with_the_terms_off_and_on(browser, server, lang, pat
     else:
         page.locator("#glossary-filter-input").fill("zhineng")
         assert run_axe(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["glossary/", GAP])
+def test_the_filter_and_the_switch_appear_without_moving_anything(browser, server, path):
+    """Revealed by terms.js, they keep their space from the first paint (scripts held back)."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    held = []
+
+    def hold(route) -> None:
+        held.append(route)
+
+    page.route("**/assets/javascripts/terms.js", hold)
+    page.goto(f"{server}/zh/{path}", wait_until="commit")
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    revealed = ".glossary-filter" if path == "glossary/" else ".terms-switch"
+    assert page.locator(revealed).get_attribute("hidden") is not None
+    before = page.locator(revealed).bounding_box()
+    for route in held:
+        route.continue_()
+    page.locator(revealed + ":not([hidden])").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(revealed).bounding_box() == before
+    shifts = page.evaluate("window.layoutShifts")
+    if path == "glossary/":  # a document page's view switch is the reader bar's (issue of its own)
+        assert sum(shift["value"] for shift in shifts if shift["outsideHeader"]) == 0, shifts
     context.close()

@@ -158,6 +158,11 @@ def test_a_clause_is_one_tab_stop_for_its_terms_when_they_are_on_and_none_when_o
              [...clause.querySelectorAll('.glossary-term')].filter(term => term.tabIndex === 0).length)"""
     )
     assert set(stops) <= {0, 1} and stops.count(1) == page.locator("[data-clause]:has(.glossary-term)").count()
+    # One language shown: the clause's stop moves to a term the reader can see.
+    page.locator(".view-switch button[data-view='zh']").click()
+    stop = page.locator(f'[data-clause="{clause}"] .glossary-term[tabindex="0"]')
+    assert stop.count() == 1 and stop.is_visible()
+    assert stop.evaluate("el => el.closest('.parallel-col').lang") == "zh"
 
 
 @pytest.mark.parametrize(

@@ -167,10 +167,10 @@
   }
 
   function setStops() {
+    document.querySelectorAll(TERM).forEach(function (term) { term.tabIndex = -1; });
     document.querySelectorAll(CLAUSE).forEach(function (clause) {
-      termsOf(clause).forEach(function (term, index) {
-        term.tabIndex = index === 0 ? 0 : -1;
-      });
+      var first = termsOf(clause)[0];
+      if (first) first.tabIndex = 0;
     });
   }
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
+from .compare import compare_index, comparisons
 from .corpus import DocumentInfo
 from .fidelity import repair_listing
 from .glossary import glossary_entries
@@ -32,6 +33,14 @@ def meta_description(text: str) -> str:
 def document_description(locale: Locale, info: DocumentInfo) -> str:
     template = locale.strings["document"]["description"]
     return meta_description(template.format(title=info.title[locale.lang], summary=info.summary[locale.lang]))
+
+
+def compare_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Every clause beside its top related clauses; the page shows the one its address names."""
+    return {
+        "comparisons": comparisons(site.corpus, site.related, locale),
+        "index": compare_index(site.corpus, site.related, locale),
+    }
 
 
 def documents_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
@@ -78,6 +87,7 @@ def timeline_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[s
 
 
 DATA_VIEWS: dict[str, View] = {
+    "compare": compare_view,
     "documents": documents_view,
     "downloads": downloads_view,
     "glossary": glossary_view,

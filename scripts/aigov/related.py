@@ -203,9 +203,11 @@ STOP_WORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or our the their this to we will with all should "
     "that these those which while such more other".split()
 )
-# A run of shared words is marked when it is at least this long: two English words (not both
-# stop words), four Chinese characters.
+# A run of shared words is marked when it holds at least this many words once the stop words
+# at its ends are left out: two English words, four Chinese characters.
 MIN_RUN = {"en": 2, "zh": 4}
+# The runs looked for: an English run may hold a stop word between two words ("freedom of expression").
+RUN_SIZES = {"en": (2, 3), "zh": (4,)}
 
 
 @dataclass(frozen=True)
@@ -225,36 +227,48 @@ def _runs(tokens: Sequence[str], size: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
+def _trimmed(start: int, end: int, tokens: Sequence[str]) -> tuple[int, int]:
+    """The run tokens[start:end] without the stop words at its ends."""
+    while start < end and tokens[start] in STOP_WORDS:
+        start += 1
+    while end > start and tokens[end - 1] in STOP_WORDS:
+        end -= 1
+    return start, end
+
+
+def shared_spans(tokens: Sequence[str], others: Iterable[Sequence[str]], lang: str) -> list[tuple[int, int]]:
+    """The runs of `tokens` (start, end) found word for word in any of `others`, overlapping
+    runs joined; a run must hold MIN_RUN[lang] words without its end stop words."""
+    others = [list(other) for other in others]
+    spans = []
+    for size in RUN_SIZES[lang]:
+        known = set().union(*(_runs(other, size) for other in others)) if others else set()
+        for start in range(len(tokens) - size + 1):
+            if tuple(tokens[start : start + size]) in known:
+                first, last = _trimmed(start, start + size, tokens)
+                if last - first >= MIN_RUN[lang]:
+                    spans.append((first, last))
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def shared_wording(text: str, others: Iterable[str], lang: str) -> tuple[Piece, ...]:
-    """`text` cut into pieces, those it shares with any of `others` marked: runs of at least
-    MIN_RUN[lang] words found word for word in another text (not runs of stop words alone)."""
-    size = MIN_RUN[lang]
+    """`text` cut into pieces, those it shares with any of `others` marked (see shared_spans)."""
     found = words(text)
-    tokens = [word for word, _, _ in found]
-    known: set[tuple[str, ...]] = set()
-    for other in others:
-        known |= _runs([word for word, _, _ in words(other)], size)
-    marked = [False] * len(tokens)
-    for start in range(len(tokens) - size + 1):
-        run = tuple(tokens[start : start + size])
-        if run in known and not all(word in STOP_WORDS for word in run):
-            marked[start : start + size] = [True] * size
+    spans = shared_spans([word for word, _, _ in found], [[word for word, _, _ in words(other)] for other in others], lang)
     pieces: list[Piece] = []
     position = 0
-    index = 0
-    while index < len(found):
-        if not marked[index]:
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(found) and marked[end + 1]:
-            end += 1
-        begin, finish = found[index][1], found[end][2]
+    for start, end in spans:
+        begin, finish = found[start][1], found[end - 1][2]
         if begin > position:
             pieces.append(Piece(text[position:begin], False))
         pieces.append(Piece(text[begin:finish], True))
         position = finish
-        index = end + 1
     if position < len(text):
         pieces.append(Piece(text[position:], False))
     return tuple(pieces)

@@ -372,7 +372,10 @@ CASES = {
         "relations[0].kind: 'repeats' is not one of ['restates', 'develops', 'implements', 'refers']",
     ),
     "relation key misspelt": Case(
-        "relations.yml", r"\{clause: shd-3-1,", "{clase: shd-3-1,", "relations[0].clase: unknown key; known keys: clause, kind, other"
+        "relations.yml",
+        r"\{clause: shd-3-1,",
+        "{clase: shd-3-1,",
+        "relations[0].clase: unknown key; known keys: clause, kind, other",
     ),
     # data/glossary.yml
     "term pinyin with tones": Case(

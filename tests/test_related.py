@@ -87,7 +87,9 @@ def test_the_confirmed_relations_span_the_four_documents(corpus):
 def test_judged_pairs_are_in_each_others_top_five_and_apart_pairs_are_not(corpus, confirmed):
     """Reported with -s; the site's ranking and the computed similarity alone both reach the floor."""
     linked, apart = shares(ranking(corpus, confirmed))
-    print(f"\n{'site' if confirmed else 'computed alone'}: linked pairs in the top five both ways {linked:.1%}, apart pairs kept out {apart:.1%}")
+    print(
+        f"\n{'site' if confirmed else 'computed alone'}: linked pairs in the top five both ways {linked:.1%}, apart pairs kept out {apart:.1%}"
+    )
     assert linked >= FLOOR
     assert apart >= FLOOR
 

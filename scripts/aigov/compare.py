@@ -55,7 +55,9 @@ def marked_texts(corpus: Corpus, compared: str, others: Sequence[str]) -> dict[s
     """Each clause's text in each language, marked: the compared clause where it shares wording
     with any of the others, each other where it shares wording with the compared clause."""
     texts = {clause_id: {lang: corpus.block(clause_id, lang).text for lang in LANGUAGES} for clause_id in (compared, *others)}
-    marked = {compared: {lang: shared_wording(texts[compared][lang], [texts[o][lang] for o in others], lang) for lang in LANGUAGES}}
+    marked = {
+        compared: {lang: shared_wording(texts[compared][lang], [texts[o][lang] for o in others], lang) for lang in LANGUAGES}
+    }
     for other in others:
         marked[other] = {lang: shared_wording(texts[other][lang], [texts[compared][lang]], lang) for lang in LANGUAGES}
     return marked

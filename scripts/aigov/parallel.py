@@ -106,7 +106,9 @@ def related_entry(related: Related, corpus: Corpus, locale: Locale) -> RelatedEn
     return RelatedEntry(
         clause_id=related.clause_id,
         target=document_target(info, related.clause_id),
-        label=words["label"].format(short=info.short[locale.lang], date=locale.date(info.date), code=clause_code(related.clause_id)),
+        label=words["label"].format(
+            short=info.short[locale.lang], date=locale.date(info.date), code=clause_code(related.clause_id)
+        ),
         kind=kind_label(related, locale.strings),
         excerpt=excerpt(corpus.block(related.clause_id, locale.lang).text, locale.lang, words["ellipsis"]),
         score=related.score,

@@ -25,6 +25,7 @@ from aigov.related import (
 )
 from aigov.themes import load_themes
 from conftest import ROOT, normalized, soup_of
+from test_quality import run_axe
 from scheme import CLAUSE_IDS, SLUGS, page_path
 
 DATA = ROOT / "data"
@@ -251,5 +252,17 @@ def test_related_js_keeps_the_all_list_open_across_back(browser, server):
         assert tab.locator("section.compare-set#gap-10").is_visible()
         assert not tab.locator("section.compare-set#gap-9").is_visible()
         assert tab.locator("section.compare-set#gap-10 mark").count() > 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_a_comparison_has_no_wcag_violations(browser, server, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{server}/{lang}compare/#gap-10")
+        assert tab.locator("section.compare-set#gap-10").is_visible()
+        assert run_axe(tab) == []
     finally:
         context.close()

@@ -87,9 +87,9 @@ def theme_links(themes: Sequence[Theme], clause_id: str, lang: str) -> tuple[Lin
 def excerpt(text: str, lang: str, ellipsis: str) -> str:
     """The first words of a text: EXCERPT_WORDS English words, EXCERPT_CHARACTERS Chinese characters."""
     if lang == "zh":
-        return text if len(text) <= EXCERPT_CHARACTERS else text[:EXCERPT_CHARACTERS].rstrip("，、；：") + ellipsis
+        return text if len(text) <= EXCERPT_CHARACTERS else text[:EXCERPT_CHARACTERS].rstrip("，、；：。") + ellipsis
     words = text.split()
-    return text if len(words) <= EXCERPT_WORDS else " ".join(words[:EXCERPT_WORDS]).rstrip(",;:") + ellipsis
+    return text if len(words) <= EXCERPT_WORDS else " ".join(words[:EXCERPT_WORDS]).rstrip(",;:.") + ellipsis
 
 
 def kind_label(related: Related, strings: Mapping[str, Any]) -> str:

@@ -25,8 +25,8 @@ from aigov.related import (
 )
 from aigov.themes import load_themes
 from conftest import ROOT, normalized, soup_of
-from test_quality import run_axe
 from scheme import CLAUSE_IDS, SLUGS, page_path
+from test_quality import run_axe
 
 DATA = ROOT / "data"
 JUDGED = yaml.safe_load((Path(__file__).parent / "related_judged.yml").read_text(encoding="utf-8"))
@@ -187,7 +187,7 @@ def test_under_a_clause_the_top_five_say_where_they_go_and_how_they_begin(site, 
     rest = block.select_one("details.clause-related__all")
     assert len(rest.select("li")) == len(related) - TOP
     assert str(len(related)) in rest.select_one("summary").get_text()
-    assert block.select_one("a.clause-related__compare")["href"] == "../../compare/#gap-10"
+    assert block.select_one("a.clause-related__compare")["href"] == f"../../compare/{SLUGS['gap']}/#gap-10"
 
 
 def test_every_clause_with_related_clauses_lists_them_all(site, corpus):
@@ -203,9 +203,12 @@ def test_every_clause_with_related_clauses_lists_them_all(site, corpus):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_comparison_page_sets_a_clause_beside_its_top_five_in_date_order(site, corpus, lang):
     prefix = "" if lang == "en" else "zh/"
-    page = soup_of(site, f"{prefix}compare/index.html")
+    page = soup_of(site, f"{prefix}compare/{SLUGS['gap']}/index.html")
     sets = page.select("section.compare-set")
-    assert [s["id"] for s in sets] == [c for c in corpus.clause_ids if ranking(corpus)[c]]
+    assert [s["id"] for s in sets] == [c for c in CLAUSE_IDS["gap"] if ranking(corpus)[c]]
+    # the index leads to every document's comparisons
+    index = [a["href"] for a in page.select(".compare-index a")]
+    assert f"../{SLUGS['ini']}/#ini-5" in index and "./#gap-10" in index
     section = page.select_one("section.compare-set#gap-10")
     shown = [a["href"].rsplit("#", 1)[1] for a in section.select(".compare-clause__where a")]
     expected = sorted(["gap-10", *[o.clause_id for o in ranking(corpus)["gap-10"][:TOP]]], key=corpus.clause_ids.index)
@@ -248,7 +251,7 @@ def test_related_js_keeps_the_all_list_open_across_back(browser, server):
         assert others.count() > 0
         assert others.evaluate_all("elements => elements.filter(element => element.open).length") == 0
         # the comparison page shows the section its address names, and only that one
-        tab.goto(f"{server}/compare/#gap-10")
+        tab.goto(f"{server}/compare/{SLUGS['gap']}/#gap-10")
         assert tab.locator("section.compare-set#gap-10").is_visible()
         assert not tab.locator("section.compare-set#gap-9").is_visible()
         assert tab.locator("section.compare-set#gap-10 mark").count() > 0
@@ -261,7 +264,7 @@ def test_a_comparison_has_no_wcag_violations(browser, server, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     try:
-        tab.goto(f"{server}/{lang}compare/#gap-10")
+        tab.goto(f"{server}/{lang}compare/{SLUGS['gap']}/#gap-10")
         assert tab.locator("section.compare-set#gap-10").is_visible()
         assert run_axe(tab) == []
     finally:

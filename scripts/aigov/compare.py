@@ -1,17 +1,18 @@
 """The comparison view: a clause and its top related clauses in date order, in both languages,
 the wording each shares with the clause compared marked, so that a reader can follow a
-commitment from one document to the next. One page per language (docs/compare.<lang>.md), a
-section per clause at its id (compare/#gap-10), shown by CSS alone (:target): it works offline."""
+commitment from one document to the next. One page per document and language
+(docs/compare/<slug>.<lang>.md, front matter only), a section per clause at its id
+(compare/shanghai-declaration/#shd-2-2), shown by CSS alone (:target): it works offline."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .corpus import LANGUAGES, Corpus, DocumentInfo
+from .corpus import LANGUAGES, Corpus, CorpusDocument, DataError, DocumentInfo
 from .labels import clause_code
-from .links import Target, document_target
+from .links import Target, compare_target, document_target
 from .parallel import kind_label
 from .related import TOP, Piece, Related, shared_wording
 
@@ -48,7 +49,7 @@ class IndexDocument:
     """A document on the comparison page's index: its clauses that have related clauses."""
 
     label: str
-    clauses: tuple[tuple[str, str], ...]  # (clause id, code)
+    clauses: tuple[tuple[str, Target], ...]  # (code, its comparison)
 
 
 def marked_texts(corpus: Corpus, compared: str, others: Sequence[str]) -> dict[str, dict[str, tuple[Piece, ...]]]:
@@ -100,9 +101,15 @@ def comparison(corpus: Corpus, clause_id: str, related: Sequence[Related], local
     )
 
 
-def comparisons(corpus: Corpus, related: Mapping[str, Sequence[Related]], locale: Locale) -> list[Comparison]:
-    """A comparison for every clause that has related clauses, in reading order."""
-    return [comparison(corpus, clause_id, related[clause_id], locale) for clause_id in corpus.clause_ids if related[clause_id]]
+def comparisons(
+    corpus: Corpus, related: Mapping[str, Sequence[Related]], document: CorpusDocument, locale: Locale
+) -> list[Comparison]:
+    """A comparison for every clause of the document that has related clauses, in text order."""
+    return [
+        comparison(corpus, clause_id, related[clause_id], locale)
+        for clause_id in document.aligned.clause_ids
+        if related[clause_id]
+    ]
 
 
 def compare_index(corpus: Corpus, related: Mapping[str, Sequence[Related]], locale: Locale) -> list[IndexDocument]:
@@ -111,7 +118,19 @@ def compare_index(corpus: Corpus, related: Mapping[str, Sequence[Related]], loca
     return [
         IndexDocument(
             label=words["compare_document"].format(short=document.info.short[locale.lang], year=document.info.date.year),
-            clauses=tuple((clause_id, clause_code(clause_id)) for clause_id in document.aligned.clause_ids if related[clause_id]),
+            clauses=tuple(
+                (clause_code(clause_id), compare_target(document.info, clause_id))
+                for clause_id in document.aligned.clause_ids
+                if related[clause_id]
+            ),
         )
         for document in corpus.by_date
     ]
+
+
+def page_document(meta: Mapping[str, Any], corpus: Corpus) -> CorpusDocument:
+    """The document a comparison page names in its front matter (`document: shd`)."""
+    document_id = meta.get("document")
+    if document_id not in corpus:
+        raise DataError(f"a comparison page needs 'document: <id>' in its front matter, one of {', '.join(corpus)}")
+    return corpus[document_id]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .clauses import Block
 from .corpus import Corpus, CorpusDocument, DocumentInfo
 from .labels import clause_code, clause_name
-from .links import TIMELINE_PAGE, Link, Target, document_target
+from .links import TIMELINE_PAGE, Link, Target, compare_target, document_target
 from .related import Related
 from .themes import Theme, theme_target, themes_of
 from .timeline import Event, document_event, events_citing
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from .site import Locale, Site
 
 
-# The comparison view: one page per language, a section per clause (compare.md#gap-10).
-COMPARE_PAGE = "compare.md"
 # How much of a related clause's text its entry shows: English words, Chinese characters.
 EXCERPT_WORDS = 14
 EXCERPT_CHARACTERS = 30
@@ -148,7 +146,7 @@ def parallel_rows(
                 citation=citation,
                 themes=theme_links(themes, block.id, lang),
                 related=tuple(related_entry(other, corpus, locale) for other in related.get(block.id, ())),
-                compare=Target(COMPARE_PAGE, block.id) if related.get(block.id) else None,
+                compare=compare_target(info, block.id) if related.get(block.id) else None,
             )
         )
     return rows

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
-from .compare import compare_index, comparisons
+from .compare import compare_index, comparisons, page_document
 from .corpus import DocumentInfo
 from .fidelity import repair_listing
 from .glossary import glossary_entries
@@ -36,10 +36,16 @@ def document_description(locale: Locale, info: DocumentInfo) -> str:
 
 
 def compare_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
-    """Every clause beside its top related clauses; the page shows the one its address names."""
+    """Each clause of the page's document beside its top related clauses; the page shows the
+    one its address names."""
+    document = page_document(meta, site.corpus)
+    words = locale.strings["related"]
+    info = document.info
     return {
-        "comparisons": comparisons(site.corpus, site.related, locale),
+        "title": words["compare_title"].format(short=info.short[locale.lang]),
+        "comparisons": comparisons(site.corpus, site.related, document, locale),
         "index": compare_index(site.corpus, site.related, locale),
+        "description": meta_description(words["compare_description"].format(title=info.title[locale.lang])),
     }
 
 

@@ -131,6 +131,6 @@ def compare_index(corpus: Corpus, related: Mapping[str, Sequence[Related]], loca
 def page_document(meta: Mapping[str, Any], corpus: Corpus) -> CorpusDocument:
     """The document a comparison page names in its front matter (`document: shd`)."""
     document_id = meta.get("document")
-    if document_id not in corpus:
+    if not isinstance(document_id, str) or document_id not in corpus:
         raise DataError(f"a comparison page needs 'document: <id>' in its front matter, one of {', '.join(corpus)}")
     return corpus[document_id]

@@ -200,6 +200,24 @@ def test_offline_view_switch_shows_one_language(offline_tab, offline_copy: Path)
     assert_offline(record)
 
 
+def test_offline_comparison_opens_from_a_clause_and_shows_one_language(offline_tab, offline_copy: Path):
+    """A clause's "compare" link opens its comparison in the offline copy (file:, no script
+    needed to show it), with shared wording marked; the view switch works there too."""
+    tab, record = offline_tab
+    tab.goto((offline_copy / "documents" / "shanghai-declaration.html").as_uri())
+    tab.locator("section.clause:has([id='shd-2-2']) a.clause-related__compare").click()
+    tab.wait_for_url("**/compare/shanghai-declaration.html#shd-2-2")
+    comparison = tab.locator("section.compare-set#shd-2-2")
+    assert comparison.is_visible()
+    assert not tab.locator("section.compare-set#shd-2-1").is_visible()
+    assert comparison.locator(".compare-clause").count() == 6
+    assert comparison.locator("mark").count() > 0
+    tab.locator(".view-switch button[data-view='en']").click()
+    assert comparison.locator(".parallel-col[lang='en']").first.is_visible()
+    assert not comparison.locator(".parallel-col[lang='zh']").first.is_visible()
+    assert_offline(record)
+
+
 def test_offline_timeline_filters_events(offline_tab, offline_copy: Path):
     tab, record = offline_tab
     tab.goto((offline_copy / "timeline.html").as_uri())

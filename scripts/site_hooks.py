@@ -212,7 +212,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def open_data(config: MkDocsConfig) -> dict[str, bytes]:
     """The corpus as open data, published by on_files at the site root in downloads/."""
-    records = clause_records(_build.site.corpus, _build.site.themes, config.site_url or "")
+    records = clause_records(_build.site.corpus, _build.site.themes, _build.site.related, config.site_url or "")
     return {
         "corpus.json": to_json(records).encode("utf-8"),
         "corpus.csv": to_csv(records).encode("utf-8"),

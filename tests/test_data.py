@@ -13,7 +13,9 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
+from aigov.glossary import load_glossary
 from aigov.opendata import CSV_COLUMNS, clause_records, clause_url, to_json
+from aigov.related import JIEBA_USER_DICT, load_relations, related_clauses
 from aigov.themes import load_themes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +75,10 @@ def test_one_record_per_clause_in_reading_order(records, corpus):
 
 def test_the_json_is_written_once_at_the_site_root_from_the_data(site, corpus):
     themes = load_themes(ROOT / "data" / "themes.yml", corpus)
-    assert (site / "downloads" / "corpus.json").read_bytes() == to_json(clause_records(corpus, themes)).encode("utf-8")
+    glossary = load_glossary(ROOT / "data" / "glossary.yml", corpus)
+    relations = load_relations(ROOT / "data" / "relations.yml", corpus)
+    related = related_clauses(corpus, relations, themes, glossary, ROOT / "data" / JIEBA_USER_DICT)
+    assert (site / "downloads" / "corpus.json").read_bytes() == to_json(clause_records(corpus, themes, related)).encode("utf-8")
     assert (site / "downloads" / "corpus.schema.json").read_bytes() == (ROOT / "data" / "corpus.schema.json").read_bytes()
     assert not (site / "zh" / "downloads").exists()
 
@@ -105,15 +110,36 @@ def test_the_section_is_the_heading_above_the_clause(records, site, soups):
         assert shown == {LANG_TAGS[lang]: normalise(record["section"][lang]) for lang in LANG_TAGS}
 
 
-def test_themes_and_related_clauses_match_the_themes_data(records, corpus):
+def test_themes_match_the_themes_data(records, corpus):
     themes = load_themes(ROOT / "data" / "themes.yml", corpus)
-    by_id = {record["id"]: record for record in records}
     for record in records:
         assert record["themes"] == [theme.id for theme in themes if record["id"] in theme.clauses]
-        for related in record["related"]:
-            assert by_id[related]["document"] != record["document"]
-            assert set(by_id[related]["themes"]) & set(record["themes"])
-            assert record["id"] in by_id[related]["related"]
+
+
+def test_related_clauses_are_ranked_confirmed_first_with_their_kinds(records, corpus):
+    """Related clauses are in other documents, once each; the confirmed ones (data/relations.yml)
+    come first, each group by score; every confirmed relation is in both records, its kind
+    said of the related clause (`restates` in the earlier clause's record, `restated` in the
+    later's); computed scores are the same both ways."""
+    relations = {(r.clause, r.other): r.kind for r in load_relations(ROOT / "data" / "relations.yml", corpus)}
+    by_id = {record["id"]: record for record in records}
+    for record in records:
+        ids = [other["id"] for other in record["related"]]
+        assert len(ids) == len(set(ids))
+        confirmed = [other["kind"] is not None for other in record["related"]]
+        assert confirmed == sorted(confirmed, reverse=True), record["id"]
+        for group in (True, False):
+            scores = [other["score"] for other, flag in zip(record["related"], confirmed) if flag is group]
+            assert scores == sorted(scores, reverse=True), record["id"]
+        for other in record["related"]:
+            assert by_id[other["id"]]["document"] != record["document"]
+            back = next(o for o in by_id[other["id"]]["related"] if o["id"] == record["id"])
+            assert back["score"] == other["score"]
+    for (clause, other), kind in relations.items():
+        assert [r["kind"] for r in by_id[other]["related"] if r["id"] == clause] == [kind]
+        assert [r["kind"] for r in by_id[clause]["related"] if r["id"] == other] == [
+            {"restates": "restated", "develops": "developed", "implements": "implemented", "refers": "referred"}[kind]
+        ]
 
 
 def test_a_clause_url_is_relative_to_the_root_or_absolute_with_a_site_url():
@@ -144,7 +170,9 @@ def flatten(record: dict) -> dict[str, str]:
         "text_zh": record["text"]["zh"],
         "text_en": record["text"]["en"],
         "themes": " ".join(record["themes"]),
-        "related": " ".join(record["related"]),
+        "related": " ".join(other["id"] for other in record["related"]),
+        "related_scores": " ".join(f"{other['score']:.4f}" for other in record["related"]),
+        "related_kinds": " ".join(other["kind"] or "-" for other in record["related"]),
         "url_zh": record["url"]["zh"],
         "url_en": record["url"]["en"],
     }

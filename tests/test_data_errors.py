@@ -23,6 +23,7 @@ from aigov.corpus import DataError, load_documents, load_strings
 from aigov.fidelity import load_repairs
 from aigov.glossary import load_glossary
 from aigov.navigation import nav_titles, unknown_nav_translations
+from aigov.related import load_relations
 from aigov.themes import load_themes
 from aigov.timeline import KINDS, load_timeline
 from conftest import ROOT, copy_project, mkdocs_build
@@ -33,6 +34,7 @@ DATA_FILES = {
     "timeline.yml": "timeline",
     "themes.yml": "themes",
     "glossary.yml": "glossary",
+    "relations.yml": "relations",
     "strings/en.yml": "strings",
     "strings/zh.yml": "strings",
 }
@@ -43,6 +45,7 @@ LOADERS: dict[str, Callable[[Path, Any], object]] = {
     "timeline.yml": lambda data, corpus: load_timeline(data / "timeline.yml", corpus),
     "themes.yml": lambda data, corpus: load_themes(data / "themes.yml", corpus),
     "glossary.yml": lambda data, corpus: load_glossary(data / "glossary.yml", corpus),
+    "relations.yml": lambda data, corpus: load_relations(data / "relations.yml", corpus),
     "strings/en.yml": lambda data, corpus: load_strings(data, "en"),
     "strings/zh.yml": lambda data, corpus: load_strings(data, "zh"),
 }
@@ -334,6 +337,46 @@ CASES = {
         "- id: sovereignty",
         "themes[27].id: 'sovereignty' is already the id of another theme",
     ),
+    # data/relations.yml
+    "relation to an unknown clause": Case(
+        "relations.yml", r"other: ini-p3\}", "other: ini-99}", "relations[0].other: unknown clause 'ini-99'"
+    ),
+    "relation to a heading": Case(
+        "relations.yml",
+        r"other: ini-p3\}",
+        "other: cap-g1-title}",
+        "relations[0].other: 'cap-g1-title' is a heading, not a clause",
+    ),
+    "relation within one document": Case(
+        "relations.yml",
+        r"other: ini-p3\}",
+        "other: shd-1-1}",
+        "relations[0].other: 'shd-1-1' is in the same document as 'shd-3-1'; relate clauses of two documents",
+    ),
+    "relation given twice": Case(
+        "relations.yml",
+        r"- \{clause: shd-1-6, kind: restates, other: ini-1\}",
+        "- {clause: shd-3-1, kind: develops, other: ini-p3}",
+        "relations[1].other: 'shd-3-1' and 'ini-p3' are already related, in relations[0]",
+    ),
+    "relation given twice, the other way round": Case(
+        "relations.yml",
+        r"- \{clause: shd-1-6, kind: restates, other: ini-1\}",
+        "- {clause: ini-p3, kind: refers, other: shd-3-1}",
+        "relations[1].other: 'ini-p3' and 'shd-3-1' are already related, in relations[0]",
+    ),
+    "relation of an unknown kind": Case(
+        "relations.yml",
+        r"kind: restates, other: ini-p3",
+        "kind: repeats, other: ini-p3",
+        "relations[0].kind: 'repeats' is not one of ['restates', 'develops', 'implements', 'refers']",
+    ),
+    "relation key misspelt": Case(
+        "relations.yml",
+        r"\{clause: shd-3-1,",
+        "{clase: shd-3-1,",
+        "relations[0].clase: unknown key; known keys: clause, kind, other",
+    ),
     # data/glossary.yml
     "term pinyin with tones": Case(
         "glossary.yml",
@@ -573,6 +616,12 @@ def test_the_build_fails_on_a_string_missing_in_chinese(tmp_path):
 def test_the_build_fails_on_a_repair_with_an_unknown_key(tmp_path):
     log = failed_build(tmp_path, "data/repairs.yml", r"(  kind: dash\n)", r"\1  note: from the PDF\n")
     assert re.search(r"data/repairs\.yml:\d+: repairs\[0\]\.note: unknown key", log), log
+
+
+@pytest.mark.build
+def test_the_build_fails_on_a_relation_within_one_document(tmp_path):
+    log = failed_build(tmp_path, "data/relations.yml", r"other: ini-p3\}", "other: shd-1-1}")
+    assert re.search(r"data/relations\.yml:\d+: relations\[0\]\.other: 'shd-1-1' is in the same document as 'shd-3-1'", log), log
 
 
 @pytest.mark.build

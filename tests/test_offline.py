@@ -161,10 +161,8 @@ def test_offline_copy_navigates_documents_and_languages_without_a_request(offlin
     assert local_path(tab.url) == offline_copy / "zh" / "documents" / f"{first.slug}.html"
     assert tab.locator("h1").first.inner_text().removesuffix("¶") == first.title["zh"]
 
-    # a cross-link to a related clause of another document
-    related = tab.locator("details.clause-related").first
-    related.locator("summary").click()
-    link = related.locator("li a").first
+    # a cross-link to a related clause of another document, among the top five under a clause
+    link = tab.locator(".clause-related__top li a").first
     slug, clause = re.fullmatch(r"([a-z-]+)\.html#([a-z0-9-]+)", link.get_attribute("href")).groups()
     link.click()
     tab.wait_for_url(f"**/zh/documents/{slug}.html#{clause}")
@@ -214,6 +212,24 @@ def test_offline_terms_light_up_their_counterparts(offline_tab, offline_copy: Pa
     tab.locator(".term-popover .term-card__entry a").click()
     tab.wait_for_url("**/zh/glossary.html#term-cheng-guo-zhuan-hua")
     assert tab.locator("#term-cheng-guo-zhuan-hua").is_visible()
+    assert_offline(record)
+
+
+def test_offline_comparison_opens_from_a_clause_and_shows_one_language(offline_tab, offline_copy: Path):
+    """A clause's "compare" link opens its comparison in the offline copy (file:, no script
+    needed to show it), with shared wording marked; the view switch works there too."""
+    tab, record = offline_tab
+    tab.goto((offline_copy / "documents" / "shanghai-declaration.html").as_uri())
+    tab.locator("section.clause:has([id='shd-2-2']) a.clause-related__compare").click()
+    tab.wait_for_url("**/compare/shanghai-declaration.html#shd-2-2")
+    comparison = tab.locator("section.compare-set#shd-2-2")
+    assert comparison.is_visible()
+    assert not tab.locator("section.compare-set#shd-2-1").is_visible()
+    assert comparison.locator(".compare-clause").count() == 6
+    assert comparison.locator("mark").count() > 0
+    tab.locator(".view-switch button[data-view='en']").click()
+    assert comparison.locator(".parallel-col[lang='en']").first.is_visible()
+    assert not comparison.locator(".parallel-col[lang='zh']").first.is_visible()
     assert_offline(record)
 
 

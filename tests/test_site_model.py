@@ -87,11 +87,12 @@ def test_views_read_no_file_while_rendering(site: Site, monkeypatch: pytest.Monk
     monkeypatch.setattr(builtins, "open", no_file)
     monkeypatch.setattr(pathlib.Path, "read_text", no_file)
     monkeypatch.setattr(pathlib.Path, "read_bytes", no_file)
-    theme = {"theme": site.themes[0].id}
+    # the front matter that theme pages and comparison pages give their views
+    meta = {"theme": site.themes[0].id, "document": next(iter(site.corpus))}
     for lang in LANGUAGES:
         locale = site.locale(lang)
         for name, view in DATA_VIEWS.items():
-            assert isinstance(view(site, locale, theme), dict), name
+            assert isinstance(view(site, locale, meta), dict), name
         for document in site.corpus.values():
             document_view(site, locale, document)
 

@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from aigov.corpus import DataError, load_strings
-from aigov.themes import ThemePageSource, check_theme_pages, load_themes, related_clauses, themes_of
+from aigov.themes import ThemePageSource, check_theme_pages, load_themes, themes_of
 from conftest import ROOT, copy_project, mkdocs_build, normalized, soup_of
 from scheme import CLAUSE_IDS, SLUGS, page_path
 
@@ -105,63 +105,12 @@ def test_every_clause_but_ini_p4_has_a_theme(corpus):
     assert without == ["ini-p4"]
 
 
-def test_related_clauses_are_in_other_documents_and_symmetric(corpus):
-    themes = load_themes(THEMES, corpus)
-    clauses = [clause for ids in CLAUSE_IDS.values() for clause in ids]
-    for clause in clauses:
-        for relation in related_clauses(themes, corpus, clause):
-            assert not relation.clause_id.startswith(clause.split("-")[0] + "-"), (clause, relation.clause_id)
-            assert relation.themes == tuple(t for t in themes_of(themes, clause) if relation.clause_id in t.clauses)
-            back = {other.clause_id: other.themes for other in related_clauses(themes, corpus, relation.clause_id)}
-            assert back[clause] == relation.themes, (clause, relation.clause_id)
-
-
 # The built site.
-
-
-def related_links(page: BeautifulSoup) -> dict[str, list[str]]:
-    """Each clause's related-clause links, as the hrefs on the page."""
-    return {
-        clause.select_one(".clause-label")["id"]: [link["href"] for link in clause.select(".clause-related a")]
-        for clause in page.select("section.clause")
-    }
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_related_clause_links_resolve_and_are_symmetric(site, lang):
-    pages = {document: soup_of(site, page_path(document, lang)) for document in CLAUSE_IDS}
-    slugs = {slug: document for document, slug in SLUGS.items()}
-    links = {}
-    for document, page in pages.items():
-        for clause, hrefs in related_links(page).items():
-            targets = set()
-            for href in hrefs:
-                assert href.startswith("../") and "/#" in href, href
-                slug, anchor = href[3:].split("/#")
-                target = slugs[slug]
-                assert target != document, (clause, href)
-                assert pages[target].select_one(f".clause-label#{anchor}"), (clause, href)
-                targets.add(anchor)
-            links[clause] = targets
-    assert sum(len(targets) for targets in links.values()) > 0
-    for clause, targets in links.items():
-        for target in targets:
-            assert clause in links[target], f"{clause} lists {target}, but not the other way round"
 
 
 def document_year(info, lang: str) -> str:
     """A document's short name and year as the page's language writes them: "《倡议》（2023年）"."""
     return load_strings(ROOT / "data", lang)["themes"]["document_year"].format(short=info.short[lang], year=info.date.year)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_related_clause_labels_say_where_they_go(site, corpus, lang):
-    page = soup_of(site, page_path("gap", lang))
-    clause = page.select_one("section.clause:has(#gap-10)")
-    labels = [link.get_text() for link in clause.select(".clause-related a")]
-    info = corpus["ini"].info
-    assert any(label.startswith(document_year(info, lang)) and "INI-10" in label for label in labels)
-    assert clause.select_one(".clause-themes").has_attr("data-search-exclude")
 
 
 def theme_page_path(theme_id: str, lang: str) -> str:

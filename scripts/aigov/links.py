@@ -16,6 +16,7 @@ from .corpus import DocumentInfo
 # Pages that editorial links lead to, as docs/ names them without their language suffix.
 THEMES_PAGE = "themes.md"
 TIMELINE_PAGE = "timeline.md"
+COMPARE_DIR = "compare"  # one comparison page per document: compare/<slug>.md
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class Link:
 def document_target(info: DocumentInfo, anchor: str = "") -> Target:
     """A document's page, or a clause on it."""
     return Target(info.src_uri, anchor)
+
+
+def compare_target(info: DocumentInfo, clause_id: str) -> Target:
+    """A clause's comparison with its related clauses, on its document's comparison page."""
+    return Target(f"{COMPARE_DIR}/{info.slug}.md", clause_id)
 
 
 def resolve(target: Target, files: Files, page_url: str) -> str:

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .corpus import LANGUAGES, CorpusDocument
-from .themes import Theme, reading_order, related_clauses, themes_of
+from .related import Related
+from .themes import Theme, reading_order, themes_of
 
 DOWNLOADS_DIR = "downloads"
 SCHEMA_FILE = "corpus.schema.json"
@@ -31,11 +32,15 @@ CSV_COLUMNS = (
     "text_en",
     "themes",
     "related",
+    "related_scores",
+    "related_kinds",
     "url_zh",
     "url_en",
 )
 # A list in a CSV cell: ids joined by a space (ids never hold one).
 LIST_SEPARATOR = " "
+# In related_kinds, the place of a related clause whose relation is computed, not confirmed.
+NO_KIND = "-"
 
 
 def clause_url(slug: str, clause_id: str, lang: str, site_url: str) -> str:
@@ -58,8 +63,18 @@ def sections(document: CorpusDocument) -> dict[str, dict[str, str] | None]:
     return result
 
 
-def clause_records(corpus: Mapping[str, CorpusDocument], themes: Sequence[Theme], site_url: str = "") -> list[dict[str, Any]]:
-    """One record per clause: documents by date, clauses in text order."""
+def related_record(related: Related) -> dict[str, Any]:
+    """A related clause in the open data: its id, its score and, if confirmed, its kind."""
+    return {"id": related.clause_id, "score": related.score, "kind": related.kind_token or None}
+
+
+def clause_records(
+    corpus: Mapping[str, CorpusDocument],
+    themes: Sequence[Theme],
+    related: Mapping[str, Sequence[Related]],
+    site_url: str = "",
+) -> list[dict[str, Any]]:
+    """One record per clause: documents by date, clauses in text order; its related clauses ranked."""
     section_of = {clause_id: section for document in corpus.values() for clause_id, section in sections(document).items()}
     text_of = {
         lang: {block.id: block.text for document in corpus.values() for block in document.versions[lang].blocks}
@@ -78,7 +93,7 @@ def clause_records(corpus: Mapping[str, CorpusDocument], themes: Sequence[Theme]
                 "position": document.aligned.clause_ids.index(clause_id) + 1,
                 "text": {lang: text_of[lang][clause_id] for lang in LANGUAGES},
                 "themes": [theme.id for theme in themes_of(themes, clause_id)],
-                "related": [relation.clause_id for relation in related_clauses(themes, corpus, clause_id)],
+                "related": [related_record(other) for other in related[clause_id]],
                 "url": {lang: clause_url(info.slug, clause_id, lang, site_url) for lang in LANGUAGES},
             }
         )
@@ -106,7 +121,9 @@ def csv_row(record: dict[str, Any]) -> dict[str, str]:
         "text_zh": record["text"]["zh"],
         "text_en": record["text"]["en"],
         "themes": LIST_SEPARATOR.join(record["themes"]),
-        "related": LIST_SEPARATOR.join(record["related"]),
+        "related": LIST_SEPARATOR.join(other["id"] for other in record["related"]),
+        "related_scores": LIST_SEPARATOR.join(f"{other['score']:.4f}" for other in record["related"]),
+        "related_kinds": LIST_SEPARATOR.join(other["kind"] or NO_KIND for other in record["related"]),
         "url_zh": record["url"]["zh"],
         "url_en": record["url"]["en"],
     }

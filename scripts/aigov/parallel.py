@@ -3,20 +3,40 @@ the document sits among the four and on the timeline; and the home page's list o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .clauses import Block
 from .corpus import Corpus, CorpusDocument, DocumentInfo
 from .glossary import term_cards
 from .labels import clause_code, clause_name
-from .links import TIMELINE_PAGE, Link, Target, document_target
-from .themes import Theme, related_clauses, theme_target, themes_of
+from .links import TIMELINE_PAGE, Link, Target, compare_target, document_target
+from .related import Related
+from .themes import Theme, theme_target, themes_of
 from .timeline import Event, document_event, events_citing
 
 if TYPE_CHECKING:
     from .site import Locale, Site
+
+
+# How much of a related clause's text its entry shows: English words, Chinese characters.
+EXCERPT_WORDS = 14
+EXCERPT_CHARACTERS = 30
+
+
+@dataclass(frozen=True)
+class RelatedEntry:
+    """A related clause as a reader sees it before opening it: where it is (document, date,
+    code), the kind of a confirmed relation, and the first words of its text."""
+
+    clause_id: str
+    target: Target
+    label: str
+    kind: str
+    excerpt: str
+    score: float
 
 
 @dataclass(frozen=True)
@@ -31,7 +51,8 @@ class ParallelRow:
     title: str = ""
     citation: str = ""
     themes: tuple[Link, ...] = ()
-    related: tuple[Link, ...] = ()
+    related: tuple[RelatedEntry, ...] = ()
+    compare: Target | None = None  # the comparison view of the clause and its related clauses
 
     @property
     def is_heading(self) -> bool:
@@ -62,25 +83,44 @@ def theme_links(themes: Sequence[Theme], clause_id: str, lang: str) -> tuple[Lin
     return tuple(Link(target=theme_target(theme.id), label=theme.name[lang]) for theme in themes_of(themes, clause_id))
 
 
-def related_links(themes: Sequence[Theme], corpus: Corpus, clause_id: str, locale: Locale) -> tuple[Link, ...]:
-    """Links to the clauses of the other documents that share a theme, saying where each goes."""
-    words = locale.strings["themes"]
-    lang = locale.lang
-    return tuple(
-        Link(
-            target=document_target(relation.document.info, relation.clause_id),
-            label=words["related_label"].format(
-                short=relation.document.info.short[lang],
-                year=relation.document.info.date.year,
-                code=clause_code(relation.clause_id),
-                themes=words["separator"].join(theme.name[lang] for theme in relation.themes),
-            ),
-        )
-        for relation in related_clauses(themes, corpus, clause_id)
+def excerpt(text: str, lang: str, ellipsis: str) -> str:
+    """The first words of a text: EXCERPT_WORDS English words, EXCERPT_CHARACTERS Chinese characters."""
+    if lang == "zh":
+        return text if len(text) <= EXCERPT_CHARACTERS else text[:EXCERPT_CHARACTERS].rstrip("，、；：。") + ellipsis
+    words = text.split()
+    return text if len(words) <= EXCERPT_WORDS else " ".join(words[:EXCERPT_WORDS]).rstrip(",;:.") + ellipsis
+
+
+def kind_label(related: Related, strings: Mapping[str, Any]) -> str:
+    """What a confirmed relation is, said of the related clause (`restates this clause`); "" if computed."""
+    if not related.kind:
+        return ""
+    return str(strings["related"]["kinds"][related.kind]["acts" if related.acts else "acted"])
+
+
+def related_entry(related: Related, corpus: Corpus, locale: Locale) -> RelatedEntry:
+    """A related clause's entry in the page's language."""
+    words = locale.strings["related"]
+    info = corpus.document_of(related.clause_id).info
+    return RelatedEntry(
+        clause_id=related.clause_id,
+        target=document_target(info, related.clause_id),
+        label=words["label"].format(
+            short=info.short[locale.lang], date=locale.date(info.date), code=clause_code(related.clause_id)
+        ),
+        kind=kind_label(related, locale.strings),
+        excerpt=excerpt(corpus.block(related.clause_id, locale.lang).text, locale.lang, words["ellipsis"]),
+        score=related.score,
     )
 
 
-def parallel_rows(document: CorpusDocument, locale: Locale, themes: Sequence[Theme], corpus: Corpus) -> list[ParallelRow]:
+def parallel_rows(
+    document: CorpusDocument,
+    locale: Locale,
+    themes: Sequence[Theme],
+    corpus: Corpus,
+    related: Mapping[str, Sequence[Related]] = MappingProxyType({}),
+) -> list[ParallelRow]:
     """Rows in text order; a clause label sits one level below the heading above it."""
     info = document.info
     strings = locale.strings
@@ -106,7 +146,8 @@ def parallel_rows(document: CorpusDocument, locale: Locale, themes: Sequence[The
                 title=strings["clause"]["title"].format(short=info.short[lang], name=name),
                 citation=citation,
                 themes=theme_links(themes, block.id, lang),
-                related=related_links(themes, corpus, block.id, locale),
+                related=tuple(related_entry(other, corpus, locale) for other in related.get(block.id, ())),
+                compare=compare_target(info, block.id) if related.get(block.id) else None,
             )
         )
     return rows
@@ -143,7 +184,7 @@ def document_view(site: Site, locale: Locale, document: CorpusDocument) -> dict[
         "issued": locale.date(info.date),
         "announced": locale.date(info.announced) if info.announced else "",
         "wrappers": info.wrappers.get("en", []),
-        "rows": parallel_rows(document, locale, site.themes, site.corpus),
+        "rows": parallel_rows(document, locale, site.themes, site.corpus, site.related),
         "position": document_position(site, document),
         "events_by_clause": clause_events(site, document),
         "cards": term_cards(site.glossary, site.corpus, document, locale.lang, locale.strings["glossary"]["heading"]),

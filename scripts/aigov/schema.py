@@ -198,17 +198,20 @@ def read_data(path: Path, schema: str, root: str = "") -> Any:
     return data
 
 
-def parse_entries(path: Path, schema: str, root: str, key: str, parse: Callable[[dict[str, Any]], T], taken: str) -> list[T]:
+def parse_entries(
+    path: Path, schema: str, root: str, key: str | None, parse: Callable[[dict[str, Any]], T], taken: str = ""
+) -> list[T]:
     """The entries of a data file (a list under `root`), checked against its schema and parsed
-    in file order; each entry's `key` is used once (`taken` says so when it is not), and a
-    FieldError from `parse` is reported at the line of the field it names."""
+    in file order; each entry's `key`, if any, is used once (`taken` says so when it is not),
+    and a FieldError from `parse` is reported at the line of the field it names."""
     parsed: list[T] = []
     seen: set[Any] = set()
     for index, entry in enumerate(read_data(path, schema, root=root)):
         try:
-            if entry[key] in seen:
-                raise FieldError([key], f"'{entry[key]}' {taken}")
-            seen.add(entry[key])
+            if key is not None:
+                if entry[key] in seen:
+                    raise FieldError([key], f"'{entry[key]}' {taken}")
+                seen.add(entry[key])
             parsed.append(parse(entry))
         except FieldError as error:
             raise located(path, root, [index, *error.parts], error.cause) from None

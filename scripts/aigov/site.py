@@ -15,6 +15,7 @@ from .downloads import Download
 from .fidelity import Source, load_repairs, load_source
 from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .labels import format_date
+from .related import JIEBA_USER_DICT, RELATIONS_FILE, Confirmed, Related, load_relations, related_clauses
 from .source import Repair
 from .themes import THEMES_FILE, Theme, load_themes
 from .timeline import Event, load_timeline
@@ -53,6 +54,8 @@ class Site:
     repairs: tuple[Repair, ...]
     source: Source  # the extracted source text (data/source/), against which repairs are listed
     locales: Mapping[str, Locale]
+    relations: tuple[Confirmed, ...]  # confirmed by an editor (data/relations.yml)
+    related: Mapping[str, tuple[Related, ...]]  # each clause's related clauses, ranked
     downloads: tuple[Download, ...] = field(default=())
 
     def locale(self, lang: str) -> Locale:
@@ -63,12 +66,18 @@ def load_site(data_dir: Path, docs_dir: Path) -> Site:
     """Read and check every data file; DataError or DocumentError names the file and the entry."""
     corpus = load_corpus(data_dir, docs_dir)
     locales = {lang: make_locale(lang, MappingProxyType(load_strings(data_dir, lang))) for lang in LANGUAGES}
+    themes = tuple(load_themes(data_dir / THEMES_FILE, corpus))
+    glossary = tuple(load_glossary(data_dir / GLOSSARY_FILE, corpus))
+    relations = tuple(load_relations(data_dir / RELATIONS_FILE, corpus))
+    related = related_clauses(corpus, relations, themes, glossary, data_dir / JIEBA_USER_DICT)
     return Site(
         corpus=corpus,
-        themes=tuple(load_themes(data_dir / THEMES_FILE, corpus)),
+        themes=themes,
         events=tuple(load_timeline(data_dir / TIMELINE_FILE, corpus)),
-        glossary=tuple(load_glossary(data_dir / GLOSSARY_FILE, corpus)),
+        glossary=glossary,
         repairs=tuple(load_repairs(data_dir / REPAIRS_FILE, corpus)),
         source=load_source(data_dir, [document.info for document in corpus.values()]),
         locales=MappingProxyType(locales),
+        relations=relations,
+        related=MappingProxyType(related),
     )

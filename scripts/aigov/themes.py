@@ -34,15 +34,6 @@ class Theme:
 
 
 @dataclass(frozen=True)
-class Relation:
-    """A clause of another document and the themes it shares with the clause at hand."""
-
-    document: CorpusDocument
-    clause_id: str
-    themes: tuple[Theme, ...]
-
-
-@dataclass(frozen=True)
 class ThemeClause:
     """A clause as a theme lists it: code, label, link to its document page, text in both languages."""
 
@@ -129,24 +120,6 @@ def load_themes(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Theme]
 def themes_of(themes: Sequence[Theme], clause_id: str) -> list[Theme]:
     """The themes a clause addresses, in the order of the themes file."""
     return [theme for theme in themes if clause_id in theme.clauses]
-
-
-def related_clauses(themes: Sequence[Theme], corpus: Mapping[str, CorpusDocument], clause_id: str) -> list[Relation]:
-    """The clauses of the other documents that share a theme with `clause_id`, in reading order.
-
-    Symmetric by construction: B is related to A through a theme exactly when both are in it.
-    """
-    order = reading_order(corpus)
-    own = next(document.info.id for document, other_id in order if other_id == clause_id)
-    shared = themes_of(themes, clause_id)
-    relations = []
-    for document, other_id in order:
-        if document.info.id == own:
-            continue
-        common = tuple(theme for theme in shared if other_id in theme.clauses)
-        if common:
-            relations.append(Relation(document=document, clause_id=other_id, themes=common))
-    return relations
 
 
 def theme_clause(corpus: Corpus, clause_id: str, locale: Locale) -> ThemeClause:

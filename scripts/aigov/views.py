@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
+from .compare import compare_index, comparisons, page_document
 from .corpus import DocumentInfo
 from .fidelity import repair_listing
 from .glossary import glossary_entries
@@ -32,6 +33,20 @@ def meta_description(text: str) -> str:
 def document_description(locale: Locale, info: DocumentInfo) -> str:
     template = locale.strings["document"]["description"]
     return meta_description(template.format(title=info.title[locale.lang], summary=info.summary[locale.lang]))
+
+
+def compare_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Each clause of the page's document beside its top related clauses; the page shows the
+    one its address names."""
+    document = page_document(meta, site.corpus)
+    words = locale.strings["related"]
+    info = document.info
+    return {
+        "title": words["compare_title"].format(short=info.short[locale.lang]),
+        "comparisons": comparisons(site.corpus, site.related, document, locale),
+        "index": compare_index(site.corpus, site.related, locale),
+        "description": meta_description(words["compare_description"].format(title=info.title[locale.lang])),
+    }
 
 
 def documents_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
@@ -78,6 +93,7 @@ def timeline_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[s
 
 
 DATA_VIEWS: dict[str, View] = {
+    "compare": compare_view,
     "documents": documents_view,
     "downloads": downloads_view,
     "glossary": glossary_view,

@@ -1,0 +1,183 @@
+"""Citations of a document or a clause: one CSL-JSON item each, from which a CSL processor
+(citeproc-py) formats the styles with the official CSL styles vendored in data/csl/, and from
+which the BibTeX and RIS records are written. Also the page's public address, which the
+offline copy and the citations share.
+
+Pure functions of the document's metadata, the page language, the address and the access
+date; scripts/site_hooks.py hands the result to the page's cite dialog (overrides/partials)."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+
+from .corpus import LANGUAGES, DocumentInfo
+
+CSL_DIR = Path(__file__).resolve().parents[2] / "data" / "csl"
+# The CSL locale of each page language.
+CSL_LOCALES = {"en": "en-US", "zh": "zh-CN"}
+
+
+@dataclass(frozen=True)
+class CitationStyle:
+    """A vendored CSL style, and the language of the text it cites from a page in `page_lang`:
+    APA and Chicago are English-language styles (their Chinese locale writes dates as "七月 26"),
+    so a Chinese page cites the English text in them; GB/T 7714 cites each page's own text."""
+
+    key: str
+    file: str
+
+    def text_language(self, page_lang: str) -> str:
+        return page_lang if self.key == "gbt" else "en"
+
+
+STYLES = (
+    CitationStyle("gbt", "china-national-standard-gb-t-7714-2015-author-date.csl"),
+    CitationStyle("chicago", "chicago-author-date.csl"),
+    CitationStyle("apa", "apa.csl"),
+)
+
+
+def public_url(site_url: str | None, page_url: str, directory_urls: bool) -> str:
+    """The page's address on the public site, or "" when the build knows none. The offline copy
+    (no directory URLs: documents/x.html) names the online page (documents/x/)."""
+    if not site_url:
+        return ""
+    path = page_url
+    if not directory_urls and path.endswith(".html"):
+        path = path.removesuffix(".html")
+        path = path.removesuffix("index") if path == "index" or path.endswith("/index") else f"{path}/"
+    return site_url.rstrip("/") + "/" + path
+
+
+def translation_url(url: str, site_url: str, lang: str, other: str) -> str:
+    """The same page in the other language: English at the root, Chinese under zh/."""
+    root = site_url.rstrip("/") + "/"
+    path = url.removeprefix(root)
+    path = path.removeprefix(f"{lang}/") if lang != LANGUAGES[0] else path
+    return root + (path if other == LANGUAGES[0] else f"{other}/{path}")
+
+
+def date_parts(date: datetime.date) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[date.year, date.month, date.day]]}
+
+
+def csl_item(
+    info: DocumentInfo,
+    lang: str,
+    strings: Mapping[str, Any],
+    url: str,
+    accessed: datetime.date,
+    clause: tuple[str, str, str] | None = None,
+) -> dict[str, Any]:
+    """The CSL-JSON item of a document or, given (id, name, code), of one of its clauses, in `lang`
+    (whose strings name the site and the clause)."""
+    title = info.title[lang]
+    item_id = info.id
+    if clause:
+        item_id, name, code = clause
+        title += strings["cite"]["clause_title"].format(name=name, code=code)
+    item: dict[str, Any] = {
+        "id": item_id,
+        "type": "webpage",
+        "title": title,
+        "author": [{"literal": info.issuer[lang]}],
+        "issued": date_parts(info.date),
+        "accessed": date_parts(accessed),
+        "container-title": strings["cite"]["site_name"],
+        "language": strings["cite"]["csl_language"],
+    }
+    if url:
+        item["URL"] = url
+    return item
+
+
+@functools.cache
+def _style(file: str, locale: str) -> CitationStylesStyle:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns of CSL features it does not use here
+        return CitationStylesStyle(str(CSL_DIR / file), locale=locale, validate=False)
+
+
+def formatted(item: Mapping[str, Any], style: CitationStyle, lang: str) -> str:
+    """The bibliography entry of `item` in `style`, as HTML (escaped text, <i> for italics)."""
+    bibliography = CitationStylesBibliography(_style(style.file, CSL_LOCALES[lang]), CiteProcJSON([dict(item)]), formatter.html)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return str(bibliography.bibliography()[0])
+
+
+def iso(parts: Mapping[str, Any]) -> str:
+    year, month, day = parts["date-parts"][0]
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+BIBTEX_SPECIAL = str.maketrans({char: f"\\{char}" for char in "&%$#_{}"})
+
+
+def bibtex(item: Mapping[str, Any]) -> str:
+    """A BibTeX @misc record (biblatex fields date and urldate); the issuing body in double braces,
+    so that it is one name, not a first and a last name."""
+    key = item["id"].replace("-", "") + iso(item["issued"])[:4]
+    fields = {
+        "author": "{" + item["author"][0]["literal"].translate(BIBTEX_SPECIAL) + "}",
+        "title": item["title"].translate(BIBTEX_SPECIAL),
+        "date": iso(item["issued"]),
+        "year": iso(item["issued"])[:4],
+        "howpublished": item["container-title"].translate(BIBTEX_SPECIAL),
+        "language": item["language"],
+    }
+    if "URL" in item:
+        fields["url"] = item["URL"]
+    fields["urldate"] = iso(item["accessed"])
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+    return f"@misc{{{key},\n{body}\n}}\n"
+
+
+def ris(item: Mapping[str, Any]) -> str:
+    """An RIS record of a government document (TY GOVDOC), ending in ER."""
+    issued = iso(item["issued"])
+    lines = [
+        ("TY", "GOVDOC"),
+        ("AU", item["author"][0]["literal"]),
+        ("TI", item["title"]),
+        ("T2", item["container-title"]),
+        ("PY", issued[:4]),
+        ("DA", issued.replace("-", "/")),
+        ("LA", item["language"]),
+    ]
+    if "URL" in item:
+        lines.append(("UR", item["URL"]))
+    lines += [("Y2", iso(item["accessed"]).replace("-", "/")), ("ER", "")]
+    return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines)
+
+
+def csl_json(item: Mapping[str, Any]) -> str:
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+def cite_entry(items: Mapping[str, Mapping[str, Any]], page_lang: str) -> dict[str, Any]:
+    """What the cite dialog shows for one document or clause: the fields, each style formatted,
+    and the records. `items` holds the item in each language."""
+    own = items[page_lang]
+    return {
+        "title": own["title"],
+        "issuer": own["author"][0]["literal"],
+        "issued": iso(own["issued"]),
+        "url": own.get("URL", ""),
+        "accessed": iso(own["accessed"]),
+        "styles": {style.key: formatted(items[style.text_language(page_lang)], style, style.text_language(page_lang)) for style in STYLES},
+        "bibtex": bibtex(own),
+        "ris": ris(own),
+        "csl": csl_json(own),
+    }

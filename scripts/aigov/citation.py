@@ -15,12 +15,17 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from .corpus import LANGUAGES, DocumentInfo
+from .corpus import LANGUAGES, CorpusDocument, DocumentInfo
+from .labels import clause_code, clause_name
+
+if TYPE_CHECKING:
+    from .site import Locale
 
 CSL_DIR = Path(__file__).resolve().parents[2] / "data" / "csl"
 # The CSL locale of each page language.
@@ -176,8 +181,53 @@ def cite_entry(items: Mapping[str, Mapping[str, Any]], page_lang: str) -> dict[s
         "issued": iso(own["issued"]),
         "url": own.get("URL", ""),
         "accessed": iso(own["accessed"]),
-        "styles": {style.key: formatted(items[style.text_language(page_lang)], style, style.text_language(page_lang)) for style in STYLES},
+        "styles": {
+            style.key: formatted(items[style.text_language(page_lang)], style, style.text_language(page_lang)) for style in STYLES
+        },
         "bibtex": bibtex(own),
         "ris": ris(own),
         "csl": csl_json(own),
     }
+
+
+def page_citations(
+    document: CorpusDocument,
+    locales: Mapping[str, Locale],
+    lang: str,
+    urls: Mapping[str, str],
+    accessed: datetime.date,
+) -> dict[str, dict[str, Any]]:
+    """The cite dialog's entries of a document page: the document's, then each clause's, keyed by
+    id; `urls` holds the page's public address in each language ("" when none is known)."""
+    info = document.info
+    entries = {}
+    for item_id in (info.id, *document.aligned.clause_ids):
+        items = {}
+        for item_lang, locale in locales.items():
+            strings = locale.strings
+            url = urls[item_lang]
+            if item_id == info.id:
+                items[item_lang] = csl_item(info, item_lang, strings, url, accessed)
+            else:
+                clause = (item_id, clause_name(item_id, info.numbered, strings), clause_code(item_id))
+                items[item_lang] = csl_item(info, item_lang, strings, f"{url}#{item_id}" if url else "", accessed, clause)
+        entries[item_id] = cite_entry(items, lang)
+    return entries
+
+
+def script_json(data: Any) -> str:
+    """JSON for a <script type="application/json"> element: no "<" that could close it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def report_link(repo_url: str, strings: Mapping[str, Any], code: str, language: str, address: str) -> str:
+    """The repository's new-issue form, prefilled with the clause, the language and the page."""
+    words = strings["report"]
+    query = urlencode(
+        {
+            "title": words["title"].format(code=code, language=language),
+            "body": words["body"].format(code=code, language=language, url=address),
+        },
+        quote_via=quote,
+    )
+    return f"{repo_url.rstrip('/')}/issues/new?{query}"

@@ -25,7 +25,7 @@ def open_graph(
 ) -> tuple[tuple[str, str], ...]:
     """og:title, og:description, og:locale and the other language's og:locale:alternate, and
     og:url when the page has a public address. The description arrives escaped (the theme writes
-    page.meta.description as it is); the template escapes these values, so it is unescaped here."""
+    page.meta.description as it is); page-head.html escapes these values, so it is unescaped here."""
     tags = [
         ("og:type", "website"),
         ("og:site_name", site_name),

@@ -137,6 +137,7 @@ SAMPLES = {
     "text": "（二）推进“人工智能+”赋能千行百业",
     "place": "GAP-13",
     "version": "英文本",
+    "language": "中文",
 }
 
 

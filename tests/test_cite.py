@@ -121,6 +121,8 @@ def test_the_chinese_page_cites_the_chinese_text_in_gbt_7714(citations):
         "(2025-07-26)[2026-11-27]. https://example.org/aigov/zh/documents/global-ai-governance-action-plan/#gap-10."
     )
     assert entry["title"] == "人工智能全球治理行动计划：第十条（GAP-10）"
+    assert entry["heading"] == "引用：《行动计划》第十条（GAP-10）"
+    assert citations[("gap", "zh")]["gap"]["heading"] == "引用：《人工智能全球治理行动计划》"
 
 
 def test_every_bibtex_record_parses_with_its_fields(citations):
@@ -345,6 +347,7 @@ def test_the_offline_copy_copies_the_public_address_and_cites_with_the_readers_d
         tab.click("section.clause:has(#gap-10) [data-cite]")
         dialog = tab.locator("dialog#cite-dialog")
         assert dialog.is_visible()
+        assert dialog.locator("#cite-dialog-title").text_content() == "Cite: Action Plan, item 10 (GAP-10)"
         today = tab.evaluate(
             "(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()"
         )

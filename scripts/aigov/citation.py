@@ -219,8 +219,18 @@ def page_citations(
             else:
                 clause = (item_id, clause_name(item_id, info.numbered, strings), clause_code(item_id))
                 items[item_lang] = csl_item(info, item_lang, strings, f"{url}#{item_id}" if url else "", accessed, clause)
-        entries[item_id] = cite_entry(items, lang)
+        entries[item_id] = cite_entry(items, lang) | {"heading": dialog_heading(info, item_id, lang, locales[lang].strings)}
     return entries
+
+
+def dialog_heading(info: DocumentInfo, item_id: str, lang: str, strings: Mapping[str, Any]) -> str:
+    """The cite dialog's heading, in the page's language: the document, or the clause by the
+    document's short title, its name and its code."""
+    words = strings["cite"]
+    if item_id == info.id:
+        return str(words["dialog_title"].format(title=info.title[lang]))
+    name = clause_name(item_id, info.numbered, strings)
+    return str(words["clause_dialog_title"].format(short=info.short[lang], name=name, code=clause_code(item_id)))
 
 
 def script_json(data: Any) -> str:

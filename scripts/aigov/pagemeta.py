@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from .citation import script_json
 from .corpus import DocumentInfo
 
@@ -17,7 +19,7 @@ from .corpus import DocumentInfo
 class PageHead:
     og: tuple[tuple[str, str], ...]
     citation: tuple[tuple[str, str], ...] = ()
-    json_ld: str = ""
+    json_ld: Markup = Markup("")  # JSON with no "<" (script_json), for a <script> element
 
 
 def open_graph(
@@ -55,7 +57,7 @@ def citation_tags(info: DocumentInfo, lang: str, site_name: str, url: str) -> tu
 
 def document_json_ld(
     info: DocumentInfo, lang: str, tags: Mapping[str, str], urls: Mapping[str, str], site: Mapping[str, str]
-) -> str:
+) -> Markup:
     """A schema.org CreativeWork: its name in both languages, the issuing body as author and
     publisher, its date and language, the other language's page and the official publications
     whose address was confirmed."""
@@ -76,4 +78,4 @@ def document_json_ld(
     if urls[lang]:
         data["url"] = urls[lang]
         data["sameAs"] = [url for code, url in urls.items() if code != lang]
-    return script_json(data)
+    return Markup(script_json(data))

@@ -29,7 +29,7 @@
     var styles = {};
     Object.keys(entry.styles).forEach(function (key) { styles[key] = swap(entry.styles[key]); });
     return {
-      id: entry.id, title: entry.title, issuer: entry.issuer, issued: entry.issued, url: entry.url,
+      heading: entry.heading, title: entry.title, issuer: entry.issuer, issued: entry.issued, url: entry.url,
       accessed: today.join("-"), styles: styles, bibtex: swap(entry.bibtex), ris: swap(entry.ris),
       csl: JSON.stringify(csl, null, 2) + "\n"
     };
@@ -38,7 +38,7 @@
   function fill(id) {
     current = withToday(entries[id]);
     current.id = id;
-    dialog.querySelector("#cite-dialog-title").textContent = dialog.dataset.title.replace("{title}", current.title);
+    dialog.querySelector("#cite-dialog-title").textContent = current.heading;
     dialog.querySelectorAll("[data-field]").forEach(function (field) {
       field.textContent = current[field.dataset.field];
     });

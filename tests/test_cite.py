@@ -27,6 +27,7 @@ from aigov.citation import STYLES, bibtex, csl_item, page_citations, public_url,
 from aigov.corpus import LANGUAGES, load_strings
 from aigov.site import make_locale
 from conftest import ROOT, copy_project
+from test_quality import run_axe
 
 HAN = re.compile("[\u4e00-\u9fff]")
 SITE_URL = "https://example.org/aigov/"
@@ -376,5 +377,17 @@ def test_a_copy_without_an_address_says_so_when_a_link_is_copied_from_disk(site:
         assert tab.evaluate("window.__copied[0]").startswith("file://")
         notice = LOCALES["en"].strings["cite"]["no_public_address"]
         tab.wait_for_function("(text) => document.getElementById('reader-status').textContent.includes(text)", arg=notice)
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_the_open_cite_dialog_has_no_wcag_violations(site: Path, browser, lang: str):
+    tab = browser.new_page()
+    try:
+        tab.goto((site / f"{lang}documents/shanghai-declaration/index.html").as_uri())
+        tab.click(".document-cite [data-cite]")
+        assert tab.locator("dialog#cite-dialog").is_visible()
+        assert run_axe(tab) == []
     finally:
         tab.close()

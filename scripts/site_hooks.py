@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import html
 import json
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +29,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from aigov.alternates import language_roots, without_head_alternates
-from aigov.citation import page_citations, public_url, report_link, script_json, translation_url
+from aigov.citation import clause_reports, page_citations, public_url, script_json, translation_url
 from aigov.clauses import Block, DocumentError
-from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, DataError, DocumentInfo
+from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, CorpusDocument, DataError, DocumentInfo
 from aigov.downloads import published_downloads, single_document_context, single_file_path
 from aigov.glossary import glossed
-from aigov.labels import clause_code, full_width_label_colons, localized_permalinks
+from aigov.labels import full_width_label_colons, localized_permalinks
 from aigov.links import Target, resolve
 from aigov.navigation import unknown_nav_translations
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
@@ -211,24 +211,16 @@ def access_date() -> datetime.date:
     return datetime.date.fromisoformat(_build.commit_day) if _build.commit_day else datetime.date.today()
 
 
-def cite_view(document: Any, locale: Locale, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+def cite_view(document: CorpusDocument, locale: Locale, page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """The cite dialog's entries, and each clause's prefilled error report when mkdocs.yml names
     a repository (repo_url)."""
     urls = page_urls(page, config)
-    lang = locale.lang
     accessed = access_date()
-    entries = page_citations(document, _build.site.locales, lang, urls, accessed)
-    reports = {}
-    if config.repo_url:
-        language = locale.strings["language_names"][lang]
-        for clause in document.aligned.clause_ids:
-            address = f"{urls[lang] or page.url}#{clause}"
-            reports[clause] = report_link(config.repo_url, locale.strings, clause_code(clause), language, address)
     return {
-        "citations": Markup(script_json(entries)),
+        "citations": Markup(script_json(page_citations(document, _build.site.locales, locale.lang, urls, accessed))),
         "cite_accessed": accessed.isoformat(),
-        "public_address": urls[lang],
-        "reports": reports,
+        "public_address": urls[locale.lang],
+        "reports": clause_reports(document, locale.strings, locale.lang, config.repo_url, urls[locale.lang] or page.url),
     }
 
 
@@ -260,13 +252,13 @@ def page_head(page: Page, config: MkDocsConfig, info: DocumentInfo | None) -> Pa
     page.canonical_url = urls[lang] or None
     strings = _build.site.locale(lang).strings
     site_name = strings["cite"]["site_name"]
-    description = html.unescape(page.meta.get("description") or "")
+    description = unescape(page.meta.get("description") or config.site_description or "")
     og_locales = {code: _build.site.locale(code).strings["cite"]["og_locale"] for code in LANGUAGES}
     title = page.title if page.title and not page.is_homepage else site_name
     og = open_graph(str(title), description, site_name, og_locales, lang, urls[lang])
     if info is None:
         return PageHead(og=og)
-    root = public_url(config.site_url, "", True) if config.site_url else ""
+    root = public_url(config.site_url, "", True)
     return PageHead(
         og=og,
         citation=citation_tags(info, lang, site_name, urls[lang]),

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from aigov.citation import STYLES, bibtex, csl_item, page_citations, public_url, report_link, ris, translation_url
+from aigov.citation import STYLES, bibtex, clause_reports, csl_item, page_citations, public_url, report_link, ris, translation_url
 from aigov.corpus import LANGUAGES, load_strings
 from aigov.site import make_locale
 from conftest import ROOT, copy_project
@@ -184,6 +184,17 @@ def test_the_report_link_is_the_prefilled_issue_form_of_the_repository():
     assert "GAP-10" in query["body"][0] and "中文" in query["body"][0]
     assert SITE_URL + "zh/documents/x/#gap-10" in query["body"][0]
     assert " " not in link and "#" not in link.split("?", 1)[1]
+
+
+def test_clause_reports_cover_every_clause_with_a_repository_and_none_without(corpus):
+    document = corpus["ini"]
+    strings = LOCALES["en"].strings
+    assert clause_reports(document, strings, "en", None, "documents/global-ai-governance-initiative/") == {}
+    assert clause_reports(document, strings, "en", "", "documents/global-ai-governance-initiative/") == {}
+    reports = clause_reports(document, strings, "en", REPO_URL, "documents/global-ai-governance-initiative/")
+    assert list(reports) == list(document.aligned.clause_ids)
+    body = parse_qs(urlsplit(reports["ini-3"]).query)["body"][0]
+    assert "INI-3" in body and "English" in body and "documents/global-ai-governance-initiative/#ini-3" in body
 
 
 def test_without_repo_url_no_clause_links_to_a_report(site):

@@ -238,6 +238,19 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+def clause_reports(
+    document: CorpusDocument, strings: Mapping[str, Any], lang: str, repo_url: str | None, address: str
+) -> dict[str, str]:
+    """Each clause's error report, by id; none without a repository. `address` is the page's."""
+    if not repo_url:
+        return {}
+    language = strings["language_names"][lang]
+    return {
+        clause: report_link(repo_url, strings, clause_code(clause), language, f"{address}#{clause}")
+        for clause in document.aligned.clause_ids
+    }
+
+
 def report_link(repo_url: str, strings: Mapping[str, Any], code: str, language: str, address: str) -> str:
     """The repository's new-issue form, prefilled with the clause, the language and the page."""
     words = strings["report"]

@@ -10,9 +10,11 @@ against the files of the language being built (`aigov.links`).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import json
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +29,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from aigov.alternates import language_roots, without_head_alternates
+from aigov.citation import clause_reports, page_citations, public_url, script_json, translation_url
 from aigov.clauses import Block, DocumentError
-from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, DataError
+from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, CorpusDocument, DataError, DocumentInfo
 from aigov.downloads import published_downloads, single_document_context, single_file_path
 from aigov.glossary import glossed
 from aigov.labels import full_width_label_colons, localized_permalinks
 from aigov.links import Target, resolve
 from aigov.navigation import unknown_nav_translations
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
+from aigov.pagemeta import PageHead, citation_tags, document_json_ld, open_graph
 from aigov.parallel import document_view
 from aigov.search import index_page, language_indexes, other_language_texts, page_entries
 from aigov.site import Locale, Site, load_site
@@ -175,7 +179,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         if document := site.corpus.page_document(page_src_uri(page)):
             page.meta["description"] = document_description(locale, document.info)
-            return render("partials/parallel-document.html", locale, document_view(site, locale, document), href)
+            context = document_view(site, locale, document) | cite_view(document, locale, page, config)
+            return render("partials/parallel-document.html", locale, context, href)
         view = page.meta.get("data_view")
         if view is None:
             return markdown
@@ -189,6 +194,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except (DocumentError, DataError, KeyError, ValueError, PluginError) as error:
         raise PluginError(f"{page.file.src_path}: {error}") from error
     return f"{markdown}\n\n{rendered}\n"
+
+
+def page_urls(page: Page, config: MkDocsConfig) -> dict[str, str]:
+    """The page's public address in each language ("" for each when the build knows none)."""
+    lang = page_language(page)
+    url = public_url(config.site_url, page.url, config.use_directory_urls)
+    if not url:
+        return dict.fromkeys(LANGUAGES, "")
+    return {code: url if code == lang else translation_url(url, config.site_url or "", lang, code) for code in LANGUAGES}
+
+
+def access_date() -> datetime.date:
+    """The access date written at build time: the day of the commit built, else the build day.
+    The cite dialog replaces it with the reader's own date (cite.js)."""
+    return datetime.date.fromisoformat(_build.commit_day) if _build.commit_day else datetime.date.today()
+
+
+def cite_view(document: CorpusDocument, locale: Locale, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    """The cite dialog's entries, and each clause's prefilled error report when mkdocs.yml names
+    a repository (repo_url)."""
+    urls = page_urls(page, config)
+    accessed = access_date()
+    return {
+        "citations": Markup(script_json(page_citations(document, _build.site.locales, locale.lang, urls, accessed))),
+        "cite_accessed": accessed.isoformat(),
+        "public_address": urls[locale.lang],
+        "reports": clause_reports(document, locale.strings, locale.lang, config.repo_url, urls[locale.lang] or page.url),
+    }
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -207,7 +240,30 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     document = _build.site.corpus.page_document(page_src_uri(page))
     other_texts = other_language_texts(document, lang) if document else {}
     index_page(page_entries(search.search_index.entries, page.url), lang, other_texts)
+    context["page_head"] = page_head(page, config, document.info if document else None)
     return context
+
+
+def page_head(page: Page, config: MkDocsConfig, info: DocumentInfo | None) -> PageHead:
+    """The page's Open Graph tags and, on a document page, its citation tags and JSON-LD. The
+    canonical address is the public one, in the offline copy too (not its documents/x.html)."""
+    urls = page_urls(page, config)
+    lang = page_language(page)
+    page.canonical_url = urls[lang] or None
+    strings = _build.site.locale(lang).strings
+    site_name = strings["cite"]["site_name"]
+    description = unescape(page.meta.get("description") or config.site_description or "")
+    og_locales = {code: _build.site.locale(code).strings["cite"]["og_locale"] for code in LANGUAGES}
+    title = page.title if page.title and not page.is_homepage else site_name
+    og = open_graph(str(title), description, site_name, og_locales, lang, urls[lang])
+    if info is None:
+        return PageHead(og=og)
+    root = public_url(config.site_url, "", True)
+    return PageHead(
+        og=og,
+        citation=citation_tags(info, lang, site_name, urls[lang]),
+        json_ld=document_json_ld(info, lang, strings["lang_tags"], urls, {"name": site_name, "url": root}),
+    )
 
 
 def open_data(config: MkDocsConfig) -> dict[str, bytes]:

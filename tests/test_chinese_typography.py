@@ -140,6 +140,7 @@ SAMPLES = {
     "place": "GAP-13",
     "version": "英文本",
     "kind": "重申本条",
+    "language": "中文",
 }
 
 

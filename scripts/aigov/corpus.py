@@ -17,6 +17,18 @@ DEFAULT_LANGUAGE = "en"  # at the site root, the others under /<lang>/ (mkdocs.y
 
 
 @dataclass(frozen=True)
+class Source:
+    """An official publication of a document, or the submission the site's text comes from;
+    `confirmed` when its address was checked against a stored copy of the page."""
+
+    kind: str  # text-zh, text-en, cstd-submission
+    publisher: dict[str, str]
+    url: str
+    confirmed: bool
+    note: dict[str, str]
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     """Metadata of one document, shared by both language versions."""
 
@@ -30,6 +42,8 @@ class DocumentInfo:
     occasion: dict[str, str]
     summary: dict[str, str]
     wrappers: dict[str, list[str]]
+    issuer: dict[str, str]
+    sources: tuple[Source, ...]
 
     @property
     def src_uri(self) -> str:
@@ -131,6 +145,17 @@ def load_documents(path: Path) -> list[DocumentInfo]:
                 occasion=entry["occasion"],
                 summary=entry["summary"],
                 wrappers=entry.get("wrappers", {}),
+                issuer=entry["issuer"],
+                sources=tuple(
+                    Source(
+                        kind=source["kind"],
+                        publisher=source["publisher"],
+                        url=source.get("url", ""),
+                        confirmed=source["status"] == "confirmed",
+                        note=source.get("note", {}),
+                    )
+                    for source in entry["sources"]
+                ),
             )
         )
     return documents

@@ -60,9 +60,13 @@
     });
   }
 
+  /* The canonical address is the page's public one, in the offline copy too; a copy built
+     without one (no site_url) links to itself, and says so when read from disk. */
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var offlineWithoutAddress = !canonical && window.location.protocol === "file:";
+
   function clauseUrl(id) {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var base = canonical && window.location.protocol !== "file:" ? canonical.href : window.location.href;
+    var base = canonical ? canonical.href : window.location.href;
     return base.split("#")[0].split("?")[0] + "#" + id;
   }
 
@@ -87,7 +91,7 @@
   });
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest(".clause-action");
+    var button = event.target.closest(".clause-action[data-copy]");
     if (!button) return;
     var clause = button.closest(".clause");
     var id = clause.querySelector(".clause-label").id;
@@ -96,7 +100,9 @@
       ? status.dataset.citationWithUrl.replace("{citation}", clause.dataset.citation).replace("{url}", url)
       : url;
     copyText(text).then(
-      function () { announce(status.dataset.copied); },
+      function () {
+        announce(offlineWithoutAddress ? status.dataset.copied + " " + status.dataset.noPublicAddress : status.dataset.copied);
+      },
       function () { announce(status.dataset.copyFailed); }
     );
   });

@@ -14,7 +14,7 @@ from typing import Any
 from .corpus import DocumentInfo
 from .fidelity import repair_listing
 from .glossary import glossary_entries
-from .links import document_target
+from .links import Target, document_target
 from .parallel import document_list
 from .site import Locale, Site
 from .themes import THEME_VIEW, page_theme, theme_page, theme_sections
@@ -34,8 +34,14 @@ def document_description(locale: Locale, info: DocumentInfo) -> str:
     return meta_description(template.format(title=info.title[locale.lang], summary=info.summary[locale.lang]))
 
 
+# The pages the home page leads to after the documents, in this order; their labels are the
+# strings' home.pages.
+HOME_PAGES = ("timeline", "themes", "glossary", "data", "download")
+
+
 def documents_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
-    return {"documents": document_list(site.corpus, locale)}
+    """The home page: a card per document, then the pages around the texts."""
+    return {"documents": document_list(site.corpus, locale), "pages": [(name, Target(f"{name}.md")) for name in HOME_PAGES]}
 
 
 def downloads_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:

@@ -83,8 +83,22 @@ def test_pages_have_no_wcag_violations_and_load_only_from_the_site_without_error
 
 
 @pytest.mark.parametrize("lang", ["", "zh/"])
-def test_the_open_search_has_no_wcag_violations(browser, server, lang):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_pages_have_no_wcag_violations_in_the_dark_scheme(browser, server, lang, path):
+    """A reader whose system is dark gets Material's slate scheme; the site's own colours follow it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server}/{lang}{path}", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert run_axe(page) == [], path
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_search_has_no_wcag_violations(browser, server, lang, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{server}/{lang}documents/shanghai-declaration/")
     page.locator("label.md-search__icon, .md-search__input").first.click()

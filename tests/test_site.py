@@ -84,7 +84,9 @@ def test_home_lists_the_four_documents_in_date_order(site, corpus, lang):
     titles = [normalized(link.get_text()) for link in page.select(".document-card__title a")]
     assert titles == [doc.info.title[lang] for doc in by_date]
     other = "zh" if lang == "en" else "en"
-    assert [normalized(title.get_text()) for title in page.select(".document-card__other")] == [doc.info.title[other] for doc in by_date]
+    assert [normalized(title.get_text()) for title in page.select(".document-card__other")] == [
+        doc.info.title[other] for doc in by_date
+    ]
     counts = [normalized(meta.get_text()).split(" · ")[1] for meta in page.select(".document-card__meta")]
     clauses = [len(CLAUSE_IDS[doc.info.id]) for doc in by_date]
     assert counts == [f"{n} clauses" if lang == "en" else f"共{n}条" for n in clauses]

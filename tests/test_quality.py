@@ -14,6 +14,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # Material's base.html gives its two checkbox toggles autocomplete="off" (to stop browsers restoring
 # the drawer and search state); the Nu checker refuses that attribute on checkboxes. Not our markup.
 MATERIAL_TOGGLE_ERROR = "Attribute “autocomplete” is only allowed when the input type is"
+# With navigation.tabs, Material's nav-item.html writes tabindex="" on the label of the section
+# the page is in (the drawer's "Documents"); browsers treat it as no tabindex. Not our markup.
+MATERIAL_SECTION_ERROR = "Bad value “” for attribute “tabindex” on element “label”"
 PAGE_TYPES = [
     "",
     "documents/global-ai-governance-initiative/",
@@ -49,8 +52,11 @@ def test_every_page_is_valid_html(site):
         check=False,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    ours = [message for message in messages if not message["message"].startswith(MATERIAL_TOGGLE_ERROR)]
+    theirs_prefixes = (MATERIAL_TOGGLE_ERROR, MATERIAL_SECTION_ERROR)
+    ours = [message for message in messages if not message["message"].startswith(theirs_prefixes)]
     assert not ours, json.dumps(ours[:10], ensure_ascii=False, indent=1)
+    sections = [message for message in messages if message["message"].startswith(MATERIAL_SECTION_ERROR)]
+    assert all('class="md-nav__link" for="__nav_' in message["extract"] for message in sections)
     theirs = [message for message in messages if message["message"].startswith(MATERIAL_TOGGLE_ERROR)]
     assert all('autocomplete="off"' in message["extract"] and "md-toggle" in message["extract"] for message in theirs)
 

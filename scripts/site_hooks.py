@@ -179,6 +179,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         if document := site.corpus.page_document(page_src_uri(page)):
             page.meta["description"] = document_description(locale, document.info)
+            # The parallel text takes the width: the site's navigation is in the tabs above.
+            page.meta["hide"] = ["navigation"]
             context = document_view(site, locale, document) | cite_view(document, locale, page, config)
             return render("partials/parallel-document.html", locale, context, href)
         view = page.meta.get("data_view")

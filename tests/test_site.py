@@ -80,8 +80,27 @@ def test_home_lists_the_four_documents_in_date_order(site, corpus, lang):
     page = soup_of(site, "index.html" if lang == "en" else "zh/index.html")
     dates = [time["datetime"] for time in page.select(".document-list time")]
     assert dates == sorted(info.info.date.isoformat() for info in corpus.values())
-    titles = [normalized(link.get_text()) for link in page.select(".document-list a")]
-    assert titles == [doc.info.title[lang] for doc in sorted(corpus.values(), key=lambda doc: doc.info.date)]
+    by_date = sorted(corpus.values(), key=lambda doc: doc.info.date)
+    titles = [normalized(link.get_text()) for link in page.select(".document-card__title a")]
+    assert titles == [doc.info.title[lang] for doc in by_date]
+    other = "zh" if lang == "en" else "en"
+    assert [normalized(title.get_text()) for title in page.select(".document-card__other")] == [
+        doc.info.title[other] for doc in by_date
+    ]
+    counts = [normalized(meta.get_text()).split(" · ")[1] for meta in page.select(".document-card__meta")]
+    clauses = [len(CLAUSE_IDS[doc.info.id]) for doc in by_date]
+    assert counts == [f"{n} clauses" if lang == "en" else f"共{n}条" for n in clauses]
+    reads = [link["href"] for link in page.select(".document-card__read a")]
+    assert reads == [link["href"] for link in page.select(".document-card__title a")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_leads_to_the_pages_around_the_texts(site, lang):
+    page = soup_of(site, "index.html" if lang == "en" else "zh/index.html")
+    prefix = "" if lang == "en" else "zh/"
+    links = [link["href"] for link in page.select(".home-pages a")]
+    assert links == ["timeline/", "themes/", "glossary/", "data/", "download/"]
+    assert all((site / prefix / link / "index.html").exists() for link in links)
 
 
 def test_pages_load_no_font_or_script_from_another_host(site):

@@ -15,7 +15,7 @@ from .compare import compare_index, comparisons, page_document
 from .corpus import DocumentInfo
 from .fidelity import repair_listing
 from .glossary import glossary_entries
-from .links import document_target
+from .links import Target, document_target
 from .parallel import document_list
 from .site import Locale, Site
 from .themes import THEME_VIEW, page_theme, theme_page, theme_sections
@@ -47,10 +47,14 @@ def compare_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[st
         "index": compare_index(site.corpus, site.related, locale),
         "description": meta_description(words["compare_description"].format(title=info.title[locale.lang])),
     }
+# The pages the home page leads to after the documents, in this order; their labels are the
+# strings' home.pages.
+HOME_PAGES = ("timeline", "themes", "glossary", "data", "download")
 
 
 def documents_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:
-    return {"documents": document_list(site.corpus, locale)}
+    """The home page: a card per document, then the pages around the texts."""
+    return {"documents": document_list(site.corpus, locale), "pages": [(name, Target(f"{name}.md")) for name in HOME_PAGES]}
 
 
 def downloads_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[str, Any]:

@@ -114,6 +114,13 @@
     searchDialog.setAttribute("aria-label", searchField.getAttribute("aria-label"));
   }
 
+  /* Reading room: a printed document page ends with its address and the day it was printed. */
+  var colophon = document.querySelector(".print-colophon");
+  if (colophon) {
+    var today = new Intl.DateTimeFormat(colophon.dataset.dateLocale, { dateStyle: "long" }).format(new Date());
+    colophon.textContent = colophon.dataset.colophon.replace("{url}", clauseUrl("").replace(/#$/, "")).replace("{date}", today);
+  }
+
   /* Timeline: show the events of one kind, or all of them. */
   var filter = document.querySelector(".timeline-filter");
   if (filter) {
@@ -127,6 +134,12 @@
       document.querySelectorAll(".timeline-event").forEach(function (item) {
         item.hidden = kind !== "all" && item.dataset.kind !== kind;
         if (!item.hidden) shown += 1;
+      });
+      /* A year none of whose events is shown loses its heading too. */
+      document.querySelectorAll("ol.timeline").forEach(function (year) {
+        var empty = !year.querySelector(".timeline-event:not([hidden])");
+        year.hidden = empty;
+        if (year.previousElementSibling) year.previousElementSibling.hidden = empty;
       });
       filter.querySelectorAll("[data-kind]").forEach(function (option) {
         option.setAttribute("aria-pressed", String(option === button));

@@ -1,0 +1,240 @@
+"""The reading room in a real Chromium: the parallel text's width and colours at three sizes in
+both languages and both colour schemes, the colour toggle and its Tab stop, the printed copy
+(Chromium's PDF, what Ctrl+P gives), the home page's cards and the timeline filter."""
+
+import re
+from datetime import date
+
+import pytest
+
+from scheme import SLUGS
+
+SIZES = {"desktop": (1920, 1080), "laptop": (1280, 800), "small-laptop": (1220, 800), "phone": (390, 844)}
+LANGS = {"en": "", "zh": "/zh"}
+GAP = "/documents/global-ai-governance-action-plan/"
+BLACK = "rgb(0, 0, 0)"
+
+
+def open_page(browser, server, path, size="laptop", scheme="light", **options):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, **options)
+    page = context.new_page()
+    page.goto(server + path)
+    return context, page
+
+
+def parallel_text(page, clause_id="gap-2"):
+    """The clause's row and its two columns as the reader sees them: boxes and text colours."""
+    return page.evaluate(
+        """id => {
+          const row = document.getElementById(id).parentElement.querySelector('.parallel-row');
+          const box = element => { const r = element.getBoundingClientRect(); return {left: r.left, top: r.top, width: r.width}; };
+          return {
+            row: box(row),
+            columns: [...row.children].map(column => ({...box(column), lang: column.lang, color: getComputedStyle(column).color})),
+            body: getComputedStyle(document.querySelector('.md-typeset')).color,
+            scheme: document.body.dataset.mdColorScheme,
+            scrollWidth: document.documentElement.scrollWidth,
+          };
+        }""",
+        clause_id,
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_parallel_text_takes_the_width_with_both_columns_in_the_body_colour(browser, server, lang, size):
+    context, page = open_page(browser, server, LANGS[lang] + GAP, size)
+    text = parallel_text(page)
+    width = SIZES[size][0]
+    assert text["scrollWidth"] <= width, "nothing scrolls sideways"
+    if size == "desktop":
+        assert text["row"]["width"] >= 1300, text["row"]
+    elif size == "phone":
+        assert text["row"]["width"] >= 0.9 * width, text["row"]
+        first, second = text["columns"]
+        assert first["top"] < second["top"] and abs(first["left"] - second["left"]) < 1, "stacked"
+    else:
+        assert text["row"]["width"] >= 0.75 * width, text["row"]
+        assert not page.locator(".md-sidebar--primary").is_visible(), "the site's navigation is in the tabs"
+    assert [column["color"] for column in text["columns"]] == [text["body"]] * 2, "no grey column"
+    assert [column["lang"] for column in text["columns"]] == ([lang, "zh" if lang == "en" else "en"])
+    legend = page.locator(".parallel-legend .parallel-col")
+    if size == "phone":
+        assert not legend.first.is_visible()
+    else:
+        assert legend.all_inner_texts() == (["English", "中文"] if lang == "en" else ["中文", "English"])
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chinese_is_set_larger_and_looser_than_english(browser, server, lang):
+    context, page = open_page(browser, server, LANGS[lang] + GAP)
+    metrics = page.eval_on_selector_all(
+        "#gap-3 ~ .parallel-row > .parallel-col",
+        """columns => Object.fromEntries(columns.map(column => {
+          const style = getComputedStyle(column);
+          return [column.lang, [parseFloat(style.fontSize), parseFloat(style.lineHeight) / parseFloat(style.fontSize)]];
+        }))""",
+    )
+    assert metrics["zh"][0] > metrics["en"][0], metrics
+    assert metrics["zh"][1] >= 1.8, metrics
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_dark_system_gets_the_dark_scheme_with_both_columns_in_its_body_colour(browser, server, lang, size):
+    context, page = open_page(browser, server, LANGS[lang] + GAP, size, scheme="dark")
+    text = parallel_text(page)
+    assert text["scheme"] == "slate"
+    assert [column["color"] for column in text["columns"]] == [text["body"]] * 2
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert sum(int(part) for part in re.findall(r"\d+", background)[:3]) < 3 * 64, background
+    label = page.evaluate("getComputedStyle(document.querySelector('.clause-label')).color")
+    assert sum(int(part) for part in re.findall(r"\d+", label)[:3]) > 3 * 160, "editorial labels are light on dark"
+    context.close()
+
+
+def test_the_colour_toggle_cycles_through_light_dark_and_the_system_and_is_remembered(browser, server):
+    context, page = open_page(browser, server, "/zh" + GAP, scheme="dark")
+    toggle = page.locator("label[for^='__palette_']:visible")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert toggle.get_attribute("title") == "配色：跟随系统（切换为浅色）"
+    toggle.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.reload()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default", "the choice outlives the system's"
+    page.locator("label[for^='__palette_']:visible").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    context.close()
+
+
+def focused(page):
+    return page.evaluate(
+        """() => {
+          const element = document.activeElement;
+          const box = element.getBoundingClientRect();
+          const style = getComputedStyle(element);
+          const label = element.matches('.md-option') ? element.nextElementSibling : null;
+          const labelBox = label && label.getBoundingClientRect();
+          return {
+            name: element.getAttribute('aria-label') || element.textContent.trim().slice(0, 40),
+            hidden: element.closest('[aria-hidden="true"]') !== null,
+            area: box.width * box.height,
+            visible: style.visibility !== 'hidden' && style.display !== 'none',
+            covers: label ? Math.abs(labelBox.left - box.left) < 8 && Math.abs(labelBox.top - box.top) < 8
+              && labelBox.width > 0 && getComputedStyle(label).outlineStyle !== 'none' : null,
+          };
+        }"""
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chosen", [0, 1, 2])
+def test_no_tab_stop_is_hidden_or_unseen_whichever_scheme_was_chosen(browser, server, lang, chosen):
+    context, page = open_page(browser, server, LANGS[lang] + GAP)
+    for _ in range(chosen):
+        page.locator("label[for^='__palette_']:visible").click()
+    page.reload()
+    stops = []
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        stops.append(focused(page))
+    for stop in stops:
+        assert not stop["hidden"] and stop["visible"] and stop["area"] > 0, stops
+    toggles = [stop for stop in stops if stop["covers"] is not None]
+    assert len(toggles) == 1 and toggles[0]["covers"], "the colour toggle's stop sits on its button, which shows the ring"
+    context.close()
+
+
+def pdf_pages(page) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", page.pdf(format="A4")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", SLUGS.values())
+def test_each_document_prints_compactly_in_each_view(browser, server, lang, slug):
+    context, page = open_page(browser, server, f"{LANGS[lang]}/documents/{slug}/")
+    counts = {}
+    for view in ("both", "en", "zh"):
+        page.goto(f"{server}{LANGS[lang]}/documents/{slug}/?view={view}")
+        counts[view] = pdf_pages(page)
+    assert counts["both"] <= 10 and counts["en"] <= 6 and counts["zh"] <= 6, counts
+    assert counts["both"] > counts["en"] and counts["both"] > counts["zh"], counts
+    context.close()
+
+
+def printed(page, clause_id="gap-10"):
+    page.emulate_media(media="print")
+    return page.evaluate(
+        """id => {
+          const clause = document.getElementById(id).closest('.clause');
+          const shown = element => element.getClientRects().length > 0;
+          return {
+            languages: [...clause.querySelectorAll('.parallel-row > .parallel-col')].filter(shown).map(c => c.lang),
+            colours: [...clause.querySelectorAll('.parallel-row > .parallel-col, .clause-label')].filter(shown).map(c => getComputedStyle(c).color),
+            notes: [...clause.querySelectorAll('.clause-themes, .clause-events')].filter(shown).length,
+            related: [...document.querySelectorAll('details.clause-related li')].filter(shown).length,
+            pageBreaks: [...document.querySelectorAll('.clause')].filter(c => getComputedStyle(c).breakBefore === 'page').length,
+            keptWhole: getComputedStyle(clause).breakInside,
+            colophon: shown(document.querySelector('.print-colophon')) ? document.querySelector('.print-colophon').textContent : null,
+          };
+        }""",
+        clause_id,
+    )
+
+
+def test_print_follows_the_view_prints_black_without_notes_and_ends_with_address_and_date(browser, server):
+    context, page = open_page(browser, server, GAP + "?view=en")
+    sheet = printed(page)
+    assert sheet["languages"] == ["en"], "an English-only view prints English only"
+    assert set(sheet["colours"]) == {BLACK}
+    assert sheet["notes"] == 0 and sheet["related"] == 0, "editorial notes are off in print by default"
+    assert sheet["pageBreaks"] == 0 and sheet["keptWhole"] == "avoid"
+    today = date.today()
+    assert sheet["colophon"] == f"Printed from {server}{GAP} on {today.day} {today:%B} {today.year}."
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Both").click()
+    sheet = printed(page)
+    assert sheet["languages"] == ["en", "zh"] and set(sheet["colours"]) == {BLACK}
+    context.close()
+
+
+def test_print_shows_the_notes_when_the_notes_switch_asks_for_them(browser, server):
+    context, page = open_page(browser, server, "/zh" + GAP)
+    page.evaluate("document.documentElement.dataset.notes = 'on'")
+    sheet = printed(page)
+    assert sheet["notes"] > 0 and sheet["related"] == 0, "notes print; folded lists stay folded"
+    today = date.today()
+    assert sheet["colophon"] == f"打印自{server}/zh{GAP}，{today.year}年{today.month}月{today.day}日。"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_home_page_shows_a_card_per_document_with_the_first_in_the_first_screen(browser, server, lang, size):
+    context, page = open_page(browser, server, LANGS[lang] + "/", size)
+    cards = page.locator(".document-card")
+    assert cards.count() == 4
+    assert cards.first.bounding_box()["y"] < SIZES[size][1], "the first card starts within the first screen"
+    read = cards.first.locator(".document-card__read a")
+    read.click()
+    page.wait_for_url(f"**{LANGS[lang]}/documents/global-ai-governance-initiative/")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timeline_filter_leaves_no_year_without_events(browser, server, lang):
+    context, page = open_page(browser, server, LANGS[lang] + "/timeline/")
+    for button in page.locator(".timeline-filter [data-kind]").all():
+        button.click()
+        years = page.evaluate(
+            """() => [...document.querySelectorAll('.timeline-year')].map(heading => [
+              heading.getClientRects().length > 0,
+              [...heading.nextElementSibling.querySelectorAll('.timeline-event')].some(event => event.getClientRects().length > 0),
+            ])"""
+        )
+        assert all(heading == events for heading, events in years), (button.get_attribute("data-kind"), years)
+        assert any(heading for heading, _ in years)
+    context.close()

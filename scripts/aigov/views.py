@@ -47,6 +47,8 @@ def compare_view(site: Site, locale: Locale, meta: Mapping[str, Any]) -> dict[st
         "index": compare_index(site.corpus, site.related, locale),
         "description": meta_description(words["compare_description"].format(title=info.title[locale.lang])),
     }
+
+
 # The pages the home page leads to after the documents, in this order; their labels are the
 # strings' home.pages.
 HOME_PAGES = ("timeline", "themes", "glossary", "data", "download")

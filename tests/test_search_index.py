@@ -126,3 +126,22 @@ def test_index_page_tags_entries_and_weighs_a_document_page_down(user_dictionary
     assert mine[1]["lang"] == "zh" and mine[1][EXTRA_FIELD] == "Open source"
     assert mine[0]["boost"] < 1 and "boost" not in mine[1]
     assert "lang" not in entries[2]
+
+
+def test_headings_and_tables_that_are_not_reader_content_are_not_indexed(entries: dict):
+    # The editorial notes' headings over the repair tables bear the documents' titles: indexed,
+    # they would be found for a document's name. The themes matrix is a table of counts.
+    assert not [location for location in entries if "#repairs-" in location]
+    assert "editorial-notes/#notes-on-the-text" in entries
+    for overview in ("themes/", "zh/themes/"):
+        assert not re.search(r"\d \d \d", entries[overview]["text"]), overview
+
+
+def test_pages_that_gather_or_cite_clauses_weigh_less_than_the_clauses(entries: dict):
+    # material-search.js ranks the entries of a page whose front matter sets search.boost below 1
+    # after the clauses that hold the query as often.
+    for lang in ("", "zh/"):
+        for page in ("", "themes/", "themes/open-source/", "glossary/", "timeline/#year-2024", "editorial-notes/"):
+            assert entries[lang + page].get("boost", 1) < 1, lang + page
+        for page in ("about/#the-source", "data/", "documents/global-ai-governance-action-plan/#gap-10"):
+            assert entries[lang + page].get("boost", 1) >= 1, lang + page

@@ -12,7 +12,16 @@ import pytest
 import yaml
 
 from aigov.corpus import DataError
-from aigov.search import EXTRA_FIELD, compound_parts, index_page, language_indexes, page_entries, segment_chinese
+from aigov.search import (
+    EXTRA_FIELD,
+    SEARCH_SEPARATOR,
+    compound_parts,
+    index_page,
+    indexed_words,
+    language_indexes,
+    page_entries,
+    segment_chinese,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 USER_DICT = ROOT / "data" / "jieba-userdict.txt"
@@ -145,3 +154,22 @@ def test_pages_that_gather_or_cite_clauses_weigh_less_than_the_clauses(entries: 
             assert entries[lang + page].get("boost", 1) < 1, lang + page
         for page in ("about/#the-source", "data/", "documents/global-ai-governance-action-plan/#gap-10"):
             assert entries[lang + page].get("boost", 1) >= 1, lang + page
+
+
+def test_the_hidden_field_holds_the_words_the_worker_indexes_and_no_more(user_dictionary):
+    # Ends words where the search plugin's separator does, which the worker uses.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    assert config["plugins"]["search"]["separator"] == SEARCH_SEPARATOR
+    assert indexed_words("—China is ready to build open-source communities (ITU), A/RES/78/311.") == (
+        "China ready build open source communities ITU A/RES/78/311."
+    )
+    assert indexed_words(segment_chinese("（四）推动构建全球南方，2025年AI产业。")) == WORD.join(
+        ["四", "推动", "构建", "全球南方", "2025", "年", "AI", "产业"]
+    )
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    pass
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)

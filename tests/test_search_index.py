@@ -85,7 +85,7 @@ def test_a_clause_shows_its_language_and_is_found_by_the_other(entries: dict):
     zh = entries["zh/documents/global-ai-governance-action-plan/#gap-10"]
     en = entries["documents/global-ai-governance-action-plan/#gap-10"]
     assert "Advancing the governance of AI safety" not in zh["text"]
-    assert "Advancing the governance of AI safety" in zh[EXTRA_FIELD]
+    assert "Advancing governance AI safety" in zh[EXTRA_FIELD]  # the words the worker indexes
     assert "人工智能" not in en["text"]
     assert f"{WORD}数据安全{WORD}" in en[EXTRA_FIELD]
     assert zh["title"].startswith("GAP-10") and en["title"] == "GAP-10 Action Plan, item 10"

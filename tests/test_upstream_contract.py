@@ -21,6 +21,7 @@ from mkdocs_static_i18n.plugin import I18n
 from mkdocs_static_i18n.suffix import I18nFiles, create_i18n_file
 
 from aigov.alternates import without_head_alternates
+from aigov.search import LUNR_STOP_WORDS
 from conftest import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
@@ -333,3 +334,11 @@ def test_search_worker_loads_lunr_languages_from_the_setup_config():
     main = source("workers/search", "integrations/search/worker/main/index.ts")
     assert "for (const lang of config.lang) {" in main
     assert 'if (lang !== "en")\n      scripts.push(`${base}/min/lunr.${lang}.min.js`)' in main
+
+
+def test_search_worker_drops_the_stop_words_the_index_leaves_out():
+    """scripts/aigov/search.py leaves out of the hidden field `extra` the English words that the
+    worker's one pipeline step, Lunr's stop-word filter, would drop: the same list."""
+    worker = next(JAVASCRIPTS.glob("workers/search.*.min.js")).read_text(encoding="utf-8")
+    [words] = re.findall(r"generateStopWordFilter\((\[[^\]]*\])\)", worker)
+    assert frozenset(json.loads(words)) == LUNR_STOP_WORDS

@@ -4,7 +4,9 @@ words that find a section without being shown in its result.
 Material's search plugin indexes a page's own text, its Chinese cut into words by jieba and
 joined by zero-width spaces. A clause's other-language column is left out of that text (the
 result shows the page's language) and added here, with the parts of the Chinese compounds
-that the user dictionary keeps whole (伦理 inside 科技伦理审查), in the field `extra`.
+that the user dictionary keeps whole (伦理 inside 科技伦理审查), in the field `extra`. That field
+is never shown: it holds only the words the search worker indexes, without punctuation or the
+English words its pipeline drops (a page loads its index when search opens, on slow links too).
 """
 
 from __future__ import annotations
@@ -21,6 +23,21 @@ from .corpus import LANGUAGES, CorpusDocument, DataError
 EXTRA_FIELD = "extra"
 WORD_SEPARATOR = "\u200b"
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Where the search worker's words end: the `separator` of the search plugin in mkdocs.yml.
+SEARCH_SEPARATOR = (
+    r'[\s\u200b\-()\[\]"\u201c\u201d\u2018\u2019,;:!?\u2014\u2026'
+    r"\u3001\u3002\u300a\u300b\u300c\u300d\uff08\uff09\uff0c\uff1a\uff1b\uff01\uff1f]+"
+)
+# The English words Lunr's stop-word filter, the one step of the worker's pipeline, never
+# indexes (lunr.stopWordFilter, as Material 9.8.1 bundles it).
+LUNR_STOP_WORDS = frozenset(
+    """a able about across after all almost also am among an and any are as at be because been but by
+    can cannot could dear did do does either else ever every for from get got had has have he her
+    hers him his how however i if in into is it its just least let like likely may me might most
+    must my neither no nor not of off often on only or other our own rather said say says she
+    should since so some than that the their them then there these they this tis to too twas us
+    wants was we were what when where which while who whom why will with would yet you your""".split()
+)
 
 
 def segment_chinese(text: str) -> str:
@@ -40,6 +57,18 @@ def compound_parts(segmented: str) -> list[str]:
         if len(word) > 2:
             parts.update((part, None) for part in jieba.cut_for_search(word) if len(part) > 1 and part not in present)
     return list(parts)
+
+
+def indexed_words(text: str) -> str:
+    """The words of a text that the search worker indexes, in order: no punctuation, no stop
+    words; Chinese words joined by zero-width spaces (read as one run when matching a phrase),
+    other words by spaces."""
+    words = [word for word in re.split(SEARCH_SEPARATOR, text) if word and word.lower() not in LUNR_STOP_WORDS]
+    joined = words[:1]
+    for before, word in zip(words, words[1:], strict=False):
+        han = _HAN_RUN.match(word[0]) or _HAN_RUN.match(before[-1])
+        joined.append((WORD_SEPARATOR if han else " ") + word)
+    return "".join(joined)
 
 
 def other_language_texts(document: CorpusDocument, lang: str) -> dict[str, str]:
@@ -67,7 +96,7 @@ def index_page(entries: Iterable[dict[str, Any]], lang: str, other_texts: Mappin
             entry["boost"] = DOCUMENT_PAGE_BOOST
         extra = []
         if anchor in other_texts:
-            extra.append(segment_chinese(other_texts[anchor]))
+            extra.append(indexed_words(segment_chinese(other_texts[anchor])))
         extra.extend(compound_parts(f"{entry['title']} {entry['text']} {' '.join(extra)}"))
         if extra:
             entry[EXTRA_FIELD] = " ".join(extra)

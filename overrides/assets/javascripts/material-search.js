@@ -88,8 +88,10 @@
   };
 
   /* Queries are text, not Lunr syntax. A clause code in any spelling (gap10, "GAP 10", cap a10)
-     is sent as its id; "AI+" is read "AI plus", as the documents render 人工智能+; the
-     characters Lunr reads as operators (+ - : ^ ~ * and quotes) are dropped. The index keeps
+     is sent as its id; "AI+" is read "AI plus", as the documents render 人工智能+ (but "C++" is
+     not "C plus"); the characters Lunr reads as operators (+ - : ^ ~ * and quotes) are dropped,
+     with the number of a fuzzy match or a boost (~2, ^10). A lone Latin letter beside other
+     words is dropped: the worker would find every word that begins with it. The index keeps
      English words as written and the worker finds words that begin with the query's, so an
      English word's -y or -ies is left off: "community" finds "communities". A Chinese run is
      cut here into the index's words, longest first: the worker's own cut gives up on a run
@@ -110,7 +112,7 @@
   }
 
   function readPlus(text) {
-    return text.replace(/([A-Za-z0-9])\++(?=\s|$)/g, "$1 plus");
+    return text.replace(/([A-Za-z0-9])\+(?=\s|$)/g, "$1 plus");
   }
 
   var HAN_RUN = /\p{sc=Han}+/gu;
@@ -140,8 +142,9 @@
   }
 
   function lunrText(text) {
-    return readPlus(text)
-      .replace(/[+:^~*\u201c\u201d\u2018\u2019\u300a\u300b\u300c\u300d"()\[\]{}<>!?,;\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff08\uff09]/g, " ")
+    var sent = readPlus(text)
+      .replace(/[~^]\d*/g, " ")
+      .replace(/[+:*\u201c\u201d\u2018\u2019\u300a\u300b\u300c\u300d"()\[\]{}<>!?,;\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff08\uff09]/g, " ")
       .replace(/(^|\s)-+|-+(?=\s|$)/g, " ")
       .replace(/\s+/g, " ")
       .trim()
@@ -149,17 +152,21 @@
       .replace(HAN_RUN, function (run) {
         return indexWords(run).map(function (word) { return word + QUERY_END; }).join(" ");
       });
+    var words = sent.split(" ").filter(function (word) { return !/^[A-Za-z]$/.test(word); });
+    return words.length ? words.join(" ") : sent;
   }
 
-  /* Text as the reader sees it: no markup, no word separators, one space between words. */
-  function plain(html) {
-    return String(html || "")
+  /* Text as the reader sees it, for comparing with the query: no markup, lower case, a hyphen
+     read as a space ("open-source" holds "open source") unless kept as typed, one space between
+     words; the word separators of Chinese (U+200B) left out, or kept where a title's words end. */
+  function plain(html, keepWordEnds, keepHyphens) {
+    var text = String(html || "")
       .replace(/<[^>]*>/g, "")
       .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#0?39;|&#x27;/g, "'")
-      .replace(/&amp;/g, "&")
-      .replace(/\u200b/g, "")
-      .replace(/\s+/g, " ")
-      .toLowerCase();
+      .replace(/&amp;/g, "&");
+    if (!keepHyphens) text = text.replace(/-+/g, " ");
+    text = text.replace(/\s+/g, " ").toLowerCase();
+    return keepWordEnds ? text : text.replace(/\u200b/g, "");
   }
 
   /* The queries sent, oldest first: the worker answers each in turn. */
@@ -167,19 +174,56 @@
 
   function queryOf(text) {
     var code = clauseCode(text);
-    var phrase = plain(readPlus(text.replace(QUOTES, " ")).replace(/-+(?=\s|$)/g, "")).trim();
-    return { code: code, phrase: phrase, sent: code ? code.toUpperCase() : lunrText(text) };
+    var words = readPlus(text.replace(QUOTES, " "));
+    return {
+      code: code,
+      phrase: plain(words).trim(),
+      typed: plain(words.replace(/(^|\s)-+|-+(?=\s|$)/g, " "), false, true).trim(),
+      sent: code ? code.toUpperCase() : lunrText(text)
+    };
+  }
+
+  /* A title that begins with the phrase, word for word: the phrase names the page. */
+  var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+  function namedBy(title, phrase) {
+    var marked = plain(title, true).trim();
+    var text = "";
+    var wordEnds = {};
+    for (var i = 0; i < marked.length; i++) {
+      if (marked[i] === "\u200b") wordEnds[text.length] = true;
+      else text += marked[i];
+    }
+    if (!phrase || text.indexOf(phrase) !== 0) return false;
+    var next = text.charAt(phrase.length);
+    return !next || wordEnds[phrase.length] || !LETTER_OR_DIGIT.test(next) || !LETTER_OR_DIGIT.test(phrase.slice(-1));
+  }
+
+  function occurrences(text, phrase) {
+    var count = 0;
+    for (var at = text.indexOf(phrase); phrase && at >= 0; at = text.indexOf(phrase, at + phrase.length)) count += 1;
+    return count;
   }
 
   /* The result list, clause first. Every entry found is ranked by: the clause whose code was
-     typed; then the entries holding the query as typed (a phrase copied from a clause); then
-     those holding every word of the query; then Lunr's score without the theme's bonus for
-     pages. Consecutive clauses of one document are shown as one group under the document's
-     name; the sections of another page, as one group under the page's title. That name or
-     title is a link only when the page itself was found: otherwise it is a heading, and the
-     first link is the best clause or section. */
+     typed; then a page (not a clause) whose title begins with the query: a theme, a year of
+     the timeline, found for its own name; then the entries holding the query (a phrase copied
+     from a clause; a hyphen read as a space); then those holding every word of the query; then
+     those of pages of full weight before those that gather clauses (front matter
+     `search.boost` below 1: themes, glossary); then the entries holding the query more often;
+     then those holding it as typed, hyphens and all; then Lunr's score without the theme's
+     bonus for pages.
+     Consecutive clauses of one document are shown as one group under the document's name; the
+     sections of another page, as one group under the page's title. That name or title is a
+     link only when the page itself was found: otherwise it is a heading, and the first link
+     is the best clause or section. */
   var DOCUMENT_PAGE = /(^|\/)documents\/[^/]+(\/|\.html)$/;
   var unlinkedHeadings = [];
+
+  function isClause(location) {
+    var parts = location.split("#");
+    return parts.length > 1 && DOCUMENT_PAGE.test(parts[0]);
+  }
 
   function wordShare(item) {
     var terms = Object.keys(item.terms || {});
@@ -188,20 +232,27 @@
   }
 
   function ranked(items, query) {
+    var typed = query.phrase && query.typed;
     return items.map(function (item, order) {
       var anchor = item.location.split("#")[1] || "";
       var share = wordShare(item);
-      var pageBonus = anchor ? 0 : 1;
+      var html = item.title + " " + item.text + " " + (item.extra || "");
+      var count = occurrences(plain(html), query.phrase);
       return {
         item: item,
         code: query.code && anchor === query.code ? 1 : 0,
-        phrase: query.phrase && plain(item.title + " " + item.text + " " + (item.extra || "")).indexOf(query.phrase) >= 0 ? 1 : 0,
+        name: !isClause(item.location) && namedBy(item.title, query.phrase) ? 1 : 0,
+        phrase: count ? 1 : 0,
         share: share,
-        score: (item.score || 0) / (1 + Math.pow(pageBonus + share, 2)),
+        weight: item.boost === undefined || item.boost >= 1 ? 1 : 0,
+        count: count,
+        typed: typed && count && plain(html, false, true).indexOf(typed) >= 0 ? 1 : 0,
+        score: (item.score || 0) / (1 + Math.pow((anchor ? 0 : 1) + share, 2)),
         order: order
       };
     }).sort(function (a, b) {
-      return b.code - a.code || b.phrase - a.phrase || b.share - a.share || b.score - a.score || a.order - b.order;
+      return b.code - a.code || b.name - a.name || b.phrase - a.phrase || b.share - a.share ||
+        b.weight - a.weight || b.count - a.count || b.typed - a.typed || b.score - a.score || a.order - b.order;
     }).map(function (entry) { return entry.item; });
   }
 
@@ -219,10 +270,10 @@
     ranked(found, query).forEach(function (item) {
       var page = item.location.split("#")[0];
       var last = groups[groups.length - 1];
-      var isClause = DOCUMENT_PAGE.test(page) && item.location !== page;
-      if (isClause && last && last.clauses && last.page === page) {
+      var clause = isClause(item.location);
+      if (clause && last && last.clauses && last.page === page) {
         last.items.push(item);
-      } else if (isClause) {
+      } else if (clause) {
         groups.push({ page: page, clauses: true, items: [item] });
       } else if (pageGroups[page]) {
         pageGroups[page].items.push(item);

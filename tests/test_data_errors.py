@@ -319,6 +319,20 @@ CASES = {
         "themes[27].description.en: 'Clauses on the research, ... is not " + PLAIN_TEXT,
         at="military field, http",
     ),
+    "theme description with an ftp address": Case(
+        "themes.yml",
+        r"military field\.",
+        "military field, ftp://example.org/.",
+        "themes[27].description.en: 'Clauses on the research, ... is not " + PLAIN_TEXT,
+        at="military field, ftp",
+    ),
+    "theme description with a data: address": Case(
+        "themes.yml",
+        r"military field\.",
+        "military field, data:text/html,x.",
+        "themes[27].description.en: 'Clauses on the research, ... is not " + PLAIN_TEXT,
+        at="military field, data",
+    ),
     "theme citing a heading": Case(
         "themes.yml",
         r"clauses: \[ini-3\]",
@@ -406,6 +420,13 @@ CASES = {
         r"(\n  read_one:) [^\n]*",
         r"\1 javascript:alert(1)",
         "themes.read_one: 'javascript:alert(1)' is not plain text",
+        at="read_one:",
+    ),
+    "string with a mailto address": Case(
+        "strings/zh.yml",
+        r"(\n  read_one:) [^\n]*",
+        r"\1 mailto:someone@example.org",
+        "themes.read_one: 'mailto:someone@example.org' is not plain text",
         at="read_one:",
     ),
     "language tag missing": Case(

@@ -10,7 +10,7 @@ from typing import Any
 
 from .clauses import Block, Document, Row, pair_versions, parse_document
 from .schema import DataError as DataError
-from .schema import located, read_data
+from .schema import located, project_name, read_data
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"  # at the site root, the others under /<lang>/ (mkdocs.yml, i18n)
@@ -152,7 +152,7 @@ def load_corpus(data_dir: Path, docs_dir: Path) -> Corpus:
             path = info.source_file(docs_dir, lang)
             if not path.exists():
                 raise DataError(f"{path}: missing: document '{info.id}' needs a version in '{lang}'")
-            versions[lang] = parse_document(path.read_text(encoding="utf-8"), str(path), info.id)
+            versions[lang] = parse_document(path.read_text(encoding="utf-8"), project_name(path), info.id)
         document = CorpusDocument(info=info, versions=versions)
         document.rows(LANGUAGES[0])
         documents.append(document)

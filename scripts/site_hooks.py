@@ -33,7 +33,7 @@ from aigov.downloads import published_downloads, single_document_context, single
 from aigov.glossary import glossed
 from aigov.labels import full_width_label_colons, localized_permalinks
 from aigov.links import Target, resolve
-from aigov.navigation import unknown_nav_translations
+from aigov.navigation import theme_features, unknown_nav_translations, unknown_theme_features
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_view
 from aigov.search import index_page, language_indexes, other_language_texts, page_entries
@@ -71,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
     check_nav_translations(config)
+    check_theme_features(config)
     env = config.theme.get_env()
     # One escaping policy: every value is escaped, except the markup the code built (Markup).
     env.autoescape = True
@@ -91,6 +92,13 @@ def check_nav_translations(config: MkDocsConfig) -> None:
                 f"mkdocs.yml: plugins.i18n.languages ({language.locale}).nav_translations: "
                 f"{', '.join(repr(key) for key in unknown)} names no entry of the navigation"
             )
+
+
+def check_theme_features(config: MkDocsConfig) -> None:
+    """Each of `theme.features` is one Material looks for (it ignores a misspelt one)."""
+    known = set().union(*(theme_features(Path(folder)) for folder in config.theme.dirs))
+    if unknown := unknown_theme_features(list(config.theme.get("features", [])), known):
+        raise PluginError(f"mkdocs.yml: theme.features: {', '.join(repr(name) for name in unknown)} is no feature of Material")
 
 
 def block_markdown(block: Block) -> Markup:

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import material
 import pytest
 import yaml
 
 from aigov.corpus import DataError, load_documents, load_strings
 from aigov.fidelity import load_repairs
 from aigov.glossary import load_glossary
-from aigov.navigation import nav_titles, unknown_nav_translations
+from aigov.navigation import nav_titles, theme_features, unknown_nav_translations, unknown_theme_features
 from aigov.themes import load_themes
 from aigov.timeline import KINDS, load_timeline
 from conftest import ROOT, copy_project, mkdocs_build
@@ -620,3 +621,21 @@ def test_a_build_given_a_relative_config_file_reports_errors_not_a_traceback(tmp
     assert result.returncode == 1, log
     assert "Traceback" not in log and "subpath" not in log, log
     assert "about.en.md: unknown data_view 'nonsense'" in log, log
+
+
+# The theme's features.
+
+
+def test_every_theme_feature_is_one_material_looks_for_and_a_misspelt_one_is_not():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    known = theme_features(Path(material.__file__).parent / "templates")
+    assert {"navigation.footer", "navigation.top", "search.highlight", "content.tooltips", "toc.follow"} <= known
+    assert not any(name.startswith("search.result") for name in known)  # interface strings, not features
+    assert unknown_theme_features(config["theme"]["features"], known) == []
+    assert unknown_theme_features(["navigation.top", "search.higlight"], known) == ["search.higlight"]
+
+
+@pytest.mark.build
+def test_the_build_fails_on_a_misspelt_theme_feature(tmp_path):
+    log = failed_build(tmp_path, "mkdocs.yml", r"- search\.highlight", "- search.higlight")
+    assert "mkdocs.yml: theme.features: 'search.higlight' is no feature of Material" in log, log

@@ -17,7 +17,7 @@ from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .labels import format_date
 from .source import Repair, SourceError
 from .themes import THEMES_FILE, Theme, load_themes
-from .timeline import Event, load_timeline
+from .timeline import FACTS_FILE, Event, load_facts, load_timeline
 
 TIMELINE_FILE = "timeline.yml"
 REPAIRS_FILE = "repairs.yml"
@@ -75,7 +75,7 @@ def load_site(data_dir: Path, docs_dir: Path) -> Site:
     return Site(
         corpus=corpus,
         themes=tuple(load_themes(data_dir / THEMES_FILE, corpus)),
-        events=tuple(load_timeline(data_dir / TIMELINE_FILE, corpus)),
+        events=tuple(load_timeline(data_dir / TIMELINE_FILE, corpus, load_facts(data_dir / FACTS_FILE))),
         glossary=tuple(load_glossary(data_dir / GLOSSARY_FILE, corpus)),
         repairs=tuple(repairs),
         source=source,

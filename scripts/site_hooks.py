@@ -34,6 +34,7 @@ from aigov.glossary import glossed
 from aigov.labels import full_width_label_colons, localized_permalinks
 from aigov.links import Target, resolve
 from aigov.navigation import theme_features, unknown_nav_translations, unknown_theme_features
+from aigov.offline import prune_offline_copy
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.parallel import document_view
 from aigov.search import index_page, language_indexes, other_language_texts, page_entries
@@ -231,8 +232,10 @@ def open_data(config: MkDocsConfig) -> dict[str, bytes]:
 @event_priority(-110)  # after mkdocs-static-i18n has written the index of every language
 def on_post_build(config: MkDocsConfig) -> None:
     """Write each language's search index beside the whole one; material-search.js loads the page's own.
-    Not in the offline copy (no directory URLs), whose pages read the index inlined for file://."""
+    Not in the offline copy (no directory URLs), whose pages read the index inlined for file://:
+    there, remove what the copy never uses (after the offline plugin has inlined the index)."""
     if not config.use_directory_urls:
+        prune_offline_copy(Path(config.site_dir))
         return
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     try:

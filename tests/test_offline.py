@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from aigov.corpus import LANGUAGES
 from aigov.downloads import newest_text_date, offline_copy_name
 from conftest import ROOT, broken_links
+from test_no_errors_browser import problems_on
 
 ZIP_LIMIT = 5_000_000
 
@@ -136,7 +137,8 @@ def test_offline_copy_names_no_other_host(offline_copy: Path):
                 external = [
                     tag.get("src") or tag.get("href")
                     for tag in soup.select("script[src], link[href], img[src], iframe[src]")
-                    if urlsplit(tag.get("src") or tag.get("href")).scheme
+                    # A data: URL (the single files' empty icon) is its own content, from no host.
+                    if urlsplit(tag.get("src") or tag.get("href")).scheme not in {"", "data"}
                 ]
                 assert external == [], path
             else:
@@ -204,6 +206,18 @@ def test_every_file_of_the_offline_copy_is_reached_from_its_home(offline_copy: P
 
 
 # The offline copy in Chromium, from file://
+
+
+def test_no_page_of_the_offline_copy_has_an_error(browser, offline_copy: Path):
+    """Every page opened from disk, both languages and the single files: no uncaught error, no
+    console error, no failed request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    pages = sorted(offline_copy.rglob("*.html"))
+    found = {path.relative_to(offline_copy).as_posix(): problems_on(tab, path.as_uri()) for path in pages}
+    context.close()
+    assert len(found) > 60 and "downloads/shanghai-declaration.html" in found
+    assert {path: problems for path, problems in found.items() if problems} == {}
 
 
 def test_offline_copy_navigates_documents_and_languages_without_a_request(offline_tab, offline_copy: Path, corpus):
@@ -363,7 +377,9 @@ def test_single_file_holds_both_texts_and_every_anchor(offline_tab, release: Pat
     document = next(document for document in corpus.values() if document.info.slug == slug)
     path = release / "downloads" / f"{slug}.html"
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    assert soup.select("script, link, img, iframe") == []
+    assert soup.select("script, img, iframe") == []
+    # One link: the empty icon, a data: URL, so that a browser asks no server for /favicon.ico.
+    assert [link.attrs for link in soup.select("link")] == [{"rel": ["icon"], "href": "data:,"}]
     assert soup.select("style")
     tab, record = offline_tab
     tab.goto(path.as_uri())

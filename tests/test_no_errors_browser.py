@@ -68,7 +68,7 @@ def test_the_blocked_profile_denies_storage_as_chromium_does(storage_blocked, se
     tab = storage_blocked.new_page()
     tab.goto(f"{server}/assets/stylesheets/site.css")  # a document of the site that runs none of its scripts
     assert tab.evaluate(STORAGE) == ["SecurityError", "SecurityError"]
-    tab.goto(f"{server}/about/")  # the pages run on the stand-in of storage.js
+    tab.goto(f"{server}/about/")  # the pages run on the site's stand-in (partials/storage-stand-in.html)
     assert tab.evaluate(STORAGE) == ["1", "1"]
     tab.close()
 

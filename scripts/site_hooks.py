@@ -36,7 +36,8 @@ from aigov.downloads import published_downloads, single_document_context, single
 from aigov.glossary import glossed
 from aigov.labels import full_width_label_colons, localized_permalinks
 from aigov.links import Target, resolve
-from aigov.navigation import unknown_nav_translations
+from aigov.navigation import theme_features, unknown_nav_translations, unknown_theme_features
+from aigov.offline import prune_offline_copy
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
 from aigov.pagemeta import PageHead, citation_tags, document_json_ld, open_graph
 from aigov.parallel import document_view
@@ -75,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (DocumentError, DataError) as error:
         raise PluginError(str(error)) from error
     check_nav_translations(config)
+    check_theme_features(config)
     env = config.theme.get_env()
     # One escaping policy: every value is escaped, except the markup the code built (Markup).
     env.autoescape = True
@@ -95,6 +97,13 @@ def check_nav_translations(config: MkDocsConfig) -> None:
                 f"mkdocs.yml: plugins.i18n.languages ({language.locale}).nav_translations: "
                 f"{', '.join(repr(key) for key in unknown)} names no entry of the navigation"
             )
+
+
+def check_theme_features(config: MkDocsConfig) -> None:
+    """Each of `theme.features` is one Material looks for (it ignores a misspelt one)."""
+    known = set().union(*(theme_features(Path(folder)) for folder in config.theme.dirs))
+    if unknown := unknown_theme_features(list(config.theme.get("features", [])), known):
+        raise PluginError(f"mkdocs.yml: theme.features: {', '.join(repr(name) for name in unknown)} is no feature of Material")
 
 
 def block_markdown(block: Block) -> Markup:
@@ -281,8 +290,10 @@ def open_data(config: MkDocsConfig) -> dict[str, bytes]:
 @event_priority(-110)  # after mkdocs-static-i18n has written the index of every language
 def on_post_build(config: MkDocsConfig) -> None:
     """Write each language's search index beside the whole one; material-search.js loads the page's own.
-    Not in the offline copy (no directory URLs), whose pages read the index inlined for file://."""
+    Not in the offline copy (no directory URLs), whose pages read the index inlined for file://:
+    there, remove what the copy never uses (after the offline plugin has inlined the index)."""
     if not config.use_directory_urls:
+        prune_offline_copy(Path(config.site_dir))
         return
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     try:

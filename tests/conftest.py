@@ -97,15 +97,21 @@ def server(site: Path):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium through Playwright; a missing browser is a failure, not a skip."""
+def playwright_driver():
+    """Playwright, once per session; a missing browser is a failure, not a skip."""
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package"
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """Debian's Chromium through Playwright."""
+    instance = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield instance
+    instance.close()
 
 
 @pytest.fixture
@@ -120,7 +126,7 @@ def page(browser, server):
 # Tests that need the built site or a browser are marked by the fixtures they use, so that
 # `make test-fast` (-m "not build and not browser") runs only the pure ones.
 BUILD_FIXTURES = {"site", "release", "offline_copy", "offline_zip", "server", "addressed_site"}
-BROWSER_FIXTURES = {"browser"}
+BROWSER_FIXTURES = {"browser", "playwright_driver"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

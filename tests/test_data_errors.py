@@ -16,16 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import material
 import pytest
 import yaml
 
 from aigov.corpus import DataError, load_documents, load_strings
 from aigov.fidelity import load_repairs
 from aigov.glossary import load_glossary
-from aigov.navigation import nav_titles, unknown_nav_translations
+from aigov.navigation import nav_titles, theme_features, unknown_nav_translations, unknown_theme_features
 from aigov.related import load_relations
 from aigov.themes import load_themes
-from aigov.timeline import KINDS, load_timeline
+from aigov.timeline import FACTS_FILE, KINDS, load_facts, load_timeline
 from conftest import ROOT, copy_project, mkdocs_build
 
 DATA_FILES = {
@@ -37,17 +38,20 @@ DATA_FILES = {
     "relations.yml": "relations",
     "strings/en.yml": "strings",
     "strings/zh.yml": "strings",
+    "source/timeline-facts.yml": "timeline-facts",
 }
 
 LOADERS: dict[str, Callable[[Path, Any], object]] = {
     "documents.yml": lambda data, corpus: load_documents(data / "documents.yml"),
     "repairs.yml": lambda data, corpus: load_repairs(data / "repairs.yml", corpus),
-    "timeline.yml": lambda data, corpus: load_timeline(data / "timeline.yml", corpus),
+    "timeline.yml": lambda data, corpus: load_timeline(data / "timeline.yml", corpus, load_facts(data / FACTS_FILE)),
     "themes.yml": lambda data, corpus: load_themes(data / "themes.yml", corpus),
     "glossary.yml": lambda data, corpus: load_glossary(data / "glossary.yml", corpus),
     "relations.yml": lambda data, corpus: load_relations(data / "relations.yml", corpus),
     "strings/en.yml": lambda data, corpus: load_strings(data, "en"),
     "strings/zh.yml": lambda data, corpus: load_strings(data, "zh"),
+    # The facts are read with the timeline, which they date.
+    "source/timeline-facts.yml": lambda data, corpus: load_timeline(data / "timeline.yml", corpus, load_facts(data / FACTS_FILE)),
 }
 
 
@@ -149,6 +153,19 @@ CASES = {
     ),
     "documents not valid YAML": Case(
         "documents.yml", r"numbered: proposal", "numbered: [proposal", "not valid YAML", at="  date: 2023"
+    ),
+    "document issue date not the one its source states": Case(
+        "documents.yml",
+        r"date: 2024-07-04",
+        "date: 2024-04-07",
+        "documents[1].date: 2024-04-07 differs from the date its source text states, 'Issue date: 4 July 2024'",
+    ),
+    "document without its issue date note": Case(
+        "documents.yml",
+        r"      - \"Issue date: 4 July 2024\"\n",
+        '      - "Issued: 4 July 2024"\n',
+        "documents[1].wrappers: no English publication note states the 'Issue date: ...'",
+        at='    en:\n      - "Issued',
     ),
     # data/repairs.yml
     "repair with an extra key": Case(
@@ -285,6 +302,82 @@ CASES = {
     "event id twice": Case(
         "timeline.yml", r"- id: a-res-78-265", "- id: a-res-70-1", "events[2].id: 'a-res-70-1' is already the id of another event"
     ),
+    "event date against the verified facts": Case(
+        "timeline.yml",
+        r"date: 2015-09-25",
+        "date: 2051-09-25",
+        "events[0].date: 2051-09-25 differs from the verified fact in data/source/timeline-facts.yml: 2015-09-25 "
+        "(UN resolution A/RES/70/1)",
+    ),
+    "event end against the verified facts": Case(
+        "timeline.yml",
+        r"end: 2024-09-06",
+        "end: 2024-09-07",
+        "events[5].end: 2024-09-07 differs from the verified fact in data/source/timeline-facts.yml: 2024-09-06",
+    ),
+    "event symbol against the verified facts": Case(
+        "timeline.yml",
+        r"symbol: A/RES/78/265",
+        "symbol: A/RES/78/256",
+        "events[2].symbol: A/RES/78/256 differs from the verified fact in data/source/timeline-facts.yml: A/RES/78/265",
+    ),
+    "event without a verified fact": Case(
+        "timeline.yml",
+        r"- id: a-res-70-1",
+        "- id: a-res-70-2",
+        "events[0].id: no fact of data/source/timeline-facts.yml dates 'a-res-70-2': add it there with its source",
+    ),
+    "document event announced on another day than documents.yml says": Case(
+        "timeline.yml",
+        r"date: 2024-09-25",
+        "date: 2024-09-26",
+        "events[8].date: 2024-09-26 differs from data/documents.yml, which gives 'cap' '2024-09-25'",
+    ),
+    "document event issued on another day than documents.yml says": Case(
+        "timeline.yml",
+        r"issued: 2023-10-20",
+        "issued: 2023-10-21",
+        "events[1].issued: 2023-10-21 differs from data/documents.yml, which gives 'ini' '2023-10-20'",
+    ),
+    "document event with an issue date where documents.yml has none": Case(
+        "timeline.yml",
+        r"(- id: shanghai-declaration\n  date: 2024-07-04\n)",
+        r"\1  issued: 2024-07-05\n",
+        "events[4].issued: 2024-07-05 differs from data/documents.yml, which gives 'shd' none",
+        at="  issued: 2024-07-05",
+    ),
+    # data/source/timeline-facts.yml
+    "fact key misspelt": Case(
+        "source/timeline-facts.yml",
+        r"  source: UN resolution A/RES/70/1",
+        "  sorce: UN resolution A/RES/70/1",
+        "facts[0].sorce: unknown key; known keys: event, date, end, issued, name, symbol, source",
+    ),
+    "fact without its source": Case(
+        "source/timeline-facts.yml",
+        r"  source: UN resolution A/RES/70/1\n",
+        "",
+        "facts[0].source: missing; it is required",
+        at="- event: a-res-70-1",
+    ),
+    "fact dating an event twice": Case(
+        "source/timeline-facts.yml",
+        r"- event: a-res-78-265",
+        "- event: a-res-70-1",
+        "facts[2].event: 'a-res-70-1' is already dated by another fact",
+    ),
+    "fact for no event": Case(
+        "source/timeline-facts.yml",
+        r"- event: hlab-ai-final-report",
+        "- event: hlab-final-report\n  date: 2024-09-19\n  name: A report\n  source: A release\n- event: hlab-ai-final-report",
+        "facts[6].event: 'hlab-final-report' is no event of data/timeline.yml",
+    ),
+    "fact date impossible": Case(
+        "source/timeline-facts.yml",
+        r"date: 2024-03-21",
+        "date: 2024-03-32",
+        "facts[2].date: '2024-03-32' is not an ISO date, YYYY-MM-DD",
+    ),
     # data/themes.yml
     "theme key misspelt": Case(
         "themes.yml",
@@ -321,6 +414,20 @@ CASES = {
         "military field, http://example.org.",
         "themes[27].description.en: 'Clauses on the research, ... is not " + PLAIN_TEXT,
         at="military field, http",
+    ),
+    "theme description with an ftp address": Case(
+        "themes.yml",
+        r"military field\.",
+        "military field, ftp://example.org/.",
+        "themes[27].description.en: 'Clauses on the research, ... is not " + PLAIN_TEXT,
+        at="military field, ftp",
+    ),
+    "theme description with a data: address": Case(
+        "themes.yml",
+        r"military field\.",
+        "military field, data:text/html,x.",
+        "themes[27].description.en: 'Clauses on the research, ... is not " + PLAIN_TEXT,
+        at="military field, data",
     ),
     "theme citing a heading": Case(
         "themes.yml",
@@ -449,6 +556,13 @@ CASES = {
         r"(\n  read_one:) [^\n]*",
         r"\1 javascript:alert(1)",
         "themes.read_one: 'javascript:alert(1)' is not plain text",
+        at="read_one:",
+    ),
+    "string with a mailto address": Case(
+        "strings/zh.yml",
+        r"(\n  read_one:) [^\n]*",
+        r"\1 mailto:someone@example.org",
+        "themes.read_one: 'mailto:someone@example.org' is not plain text",
         at="read_one:",
     ),
     "language tag missing": Case(
@@ -648,3 +762,21 @@ def test_a_build_given_a_relative_config_file_reports_errors_not_a_traceback(tmp
     assert result.returncode == 1, log
     assert "Traceback" not in log and "subpath" not in log, log
     assert "about.en.md: unknown data_view 'nonsense'" in log, log
+
+
+# The theme's features.
+
+
+def test_every_theme_feature_is_one_material_looks_for_and_a_misspelt_one_is_not():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    known = theme_features(Path(material.__file__).parent / "templates")
+    assert {"navigation.footer", "navigation.top", "search.highlight", "content.tooltips", "toc.follow"} <= known
+    assert not any(name.startswith("search.result") for name in known)  # interface strings, not features
+    assert unknown_theme_features(config["theme"]["features"], known) == []
+    assert unknown_theme_features(["navigation.top", "search.higlight"], known) == ["search.higlight"]
+
+
+@pytest.mark.build
+def test_the_build_fails_on_a_misspelt_theme_feature(tmp_path):
+    log = failed_build(tmp_path, "mkdocs.yml", r"- search\.highlight", "- search.higlight")
+    assert "mkdocs.yml: theme.features: 'search.higlight' is no feature of Material" in log, log

@@ -5,6 +5,7 @@ download page, whose sizes and checksums must be those of the files it publishes
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -19,6 +20,7 @@ from bs4 import BeautifulSoup
 from aigov.corpus import LANGUAGES
 from aigov.downloads import newest_text_date, offline_copy_name
 from conftest import ROOT, broken_links
+from test_no_errors_browser import problems_on
 
 ZIP_LIMIT = 5_000_000
 
@@ -135,14 +137,87 @@ def test_offline_copy_names_no_other_host(offline_copy: Path):
                 external = [
                     tag.get("src") or tag.get("href")
                     for tag in soup.select("script[src], link[href], img[src], iframe[src]")
-                    if urlsplit(tag.get("src") or tag.get("href")).scheme
+                    # A data: URL (the single files' empty icon) is its own content, from no host.
+                    if urlsplit(tag.get("src") or tag.get("href")).scheme not in {"", "data"}
                 ]
                 assert external == [], path
             else:
                 assert not loaders.search(text), path
 
 
+# Every file of the copy is used: what no page, style sheet or script reaches is left out
+# (scripts/aigov/offline.py). A licence travels with the code it licenses.
+
+
+# A file named in code (`${base}/search/search_index.js`), or by a style sheet's url(...).
+PATH_IN_CODE = re.compile(r"[\w./-]*[\w-]\.(?:html|js|json|css|png|svg|ico|webmanifest|woff2?|csv|zip|txt)\b")
+CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)""")
+
+
+def local(base: Path, url: str) -> Path | None:
+    """The file a relative URL names from `base`; None for another host or no path."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return (base / unquote(parts.path)).resolve()
+
+
+def references(path: Path, root: Path) -> list[Path]:
+    """The files a page (its links, scripts, search worker and inline code), style sheet or script names."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found: list[Path | None] = []
+    if path.suffix == ".html":
+        soup = BeautifulSoup(text, "html.parser")
+        found += [local(path.parent, tag[name]) for name in ("href", "src") for tag in soup.find_all(attrs={name: True})]
+        if config := soup.find("script", id="__config"):
+            found.append(local(path.parent, json.loads(config.string)["search"]))
+        for script in soup.find_all("script", src=False):
+            found += [local(root, token.lstrip("/")) for token in PATH_IN_CODE.findall(script.string or "")]
+    elif path.suffix == ".css":
+        found += [local(path.parent, url) for url in CSS_URL.findall(text)]
+    elif path.suffix == ".js":
+        for token in PATH_IN_CODE.findall(text):
+            found += [local(root, token.lstrip("./")), local(path.parent, token)]
+    return [target for target in found if target is not None]
+
+
+def reached_files(root: Path, starts: list[str]) -> set[Path]:
+    """Every file of `root` reached from `starts` by what each reached file names."""
+    files = {path.resolve() for path in root.rglob("*") if path.is_file()}
+    queue = [(root / start).resolve() for start in starts]
+    seen: set[Path] = set()
+    while queue:
+        path = queue.pop()
+        if path in seen or path not in files:
+            continue
+        seen.add(path)
+        queue += references(path, root)
+    return seen
+
+
+def test_every_file_of_the_offline_copy_is_reached_from_its_home(offline_copy: Path):
+    files = {path.resolve() for path in offline_copy.rglob("*") if path.is_file()}
+    unreached = files - reached_files(offline_copy, ["index.html"])
+    assert sorted(path.relative_to(offline_copy.resolve()).as_posix() for path in unreached if path.name != "LICENSE") == []
+    for left_out in ("assets/javascripts/lunr", "search/search_index.json", "assets/stylesheets/single-document.css"):
+        assert not (offline_copy / left_out).exists(), left_out
+    assert not list(offline_copy.rglob("*.map"))
+    assert not [path for path in offline_copy.rglob("*.js") if b"sourceMappingURL" in path.read_bytes()]
+
+
 # The offline copy in Chromium, from file://
+
+
+def test_no_page_of_the_offline_copy_has_an_error(browser, offline_copy: Path):
+    """Every page opened from disk, both languages and the single files: no uncaught error, no
+    console error, no failed request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    pages = sorted(offline_copy.rglob("*.html"))
+    found = {path.relative_to(offline_copy).as_posix(): problems_on(tab, path.as_uri()) for path in pages}
+    context.close()
+    assert len(found) > 60 and "downloads/shanghai-declaration.html" in found
+    assert {path: problems for path, problems in found.items() if problems} == {}
 
 
 def test_offline_copy_navigates_documents_and_languages_without_a_request(offline_tab, offline_copy: Path, corpus):
@@ -333,7 +408,9 @@ def test_single_file_holds_both_texts_and_every_anchor(offline_tab, release: Pat
     document = next(document for document in corpus.values() if document.info.slug == slug)
     path = release / "downloads" / f"{slug}.html"
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    assert soup.select("script, link, img, iframe") == []
+    assert soup.select("script, img, iframe") == []
+    # One link: the empty icon, a data: URL, so that a browser asks no server for /favicon.ico.
+    assert [link.attrs for link in soup.select("link")] == [{"rel": ["icon"], "href": "data:,"}]
     assert soup.select("style")
     tab, record = offline_tab
     tab.goto(path.as_uri())

@@ -17,6 +17,8 @@ MATERIAL_INLINE_SCRIPTS = {
     "ed8b33468f03dea4e8aadca1995f7ae984e0ca5896e8ade260a2d06ef4887e9c": "head: __md_scope, __md_hash, __md_get, __md_set",
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "header: the stored colour palette",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "content end: the tab that the URL's fragment names",
+    # The site's own, before the theme's head script (overrides/partials/storage-stand-in.html).
+    "2c202f5f0061ab5746479f7d1e0e25aa9f89b605de6cfd76e00abbe9561bdcf2": "head: the site's storage stand-in",
 }
 RELATIVE_ROOT = re.compile(r'new URL\("(\.|\.\.(?:/\.\.)*|/)",location\)')
 SCRIPTS_DIR = "assets/javascripts"

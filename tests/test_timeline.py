@@ -9,11 +9,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from aigov.corpus import DataError
-from aigov.timeline import load_timeline
+from aigov.timeline import FACTS_FILE, load_facts, load_timeline
 from conftest import ROOT, copy_project, mkdocs_build
 from scheme import SLUGS
 
 TIMELINE = ROOT / "data" / "timeline.yml"
+FACTS = load_facts(ROOT / "data" / FACTS_FILE)
 REQUIRED_LINKS = {
     "a-res-78-311": {"cap-p1"},
     "a-res-79-1": {"gap-p1", "gap-11"},
@@ -51,7 +52,7 @@ def write_broken(tmp_path: Path, change) -> Path:
 def test_bad_events_fail_naming_the_file_and_the_entry(tmp_path, corpus, change, message):
     path = write_broken(tmp_path, change)
     with pytest.raises(DataError, match=re.escape(str(path)) + r":\d+: " + message):
-        load_timeline(path, corpus)
+        load_timeline(path, corpus, FACTS)
 
 
 @pytest.mark.build
@@ -65,7 +66,7 @@ def test_the_build_fails_on_an_impossible_date(tmp_path):
 
 
 def test_events_are_sourced_dated_and_linked_as_required(corpus):
-    events = {event.id: event for event in load_timeline(TIMELINE, corpus)}
+    events = {event.id: event for event in load_timeline(TIMELINE, corpus, FACTS)}
     for event_id, clauses in REQUIRED_LINKS.items():
         assert clauses <= set(events[event_id].clauses), event_id
     documents = {event.document: event for event in events.values() if event.kind == "document"}
@@ -81,7 +82,7 @@ def test_events_are_sourced_dated_and_linked_as_required(corpus):
 def test_the_timeline_page_lists_every_event_by_year_with_working_links(site, corpus, lang):
     prefix = "" if lang == "en" else "zh/"
     page = BeautifulSoup((site / prefix / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
-    events = load_timeline(TIMELINE, corpus)
+    events = load_timeline(TIMELINE, corpus, FACTS)
     items = page.select("ol.timeline > li.timeline-event")
     assert [item["id"] for item in items] == [event.id for event in events]
     for item, event in zip(items, events):
@@ -101,7 +102,7 @@ def test_the_timeline_page_lists_every_event_by_year_with_working_links(site, co
 def test_clauses_link_back_to_their_events_and_documents_to_their_neighbours(site, corpus, lang):
     prefix = "" if lang == "en" else "zh/"
     timeline = BeautifulSoup((site / prefix / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
-    events = load_timeline(TIMELINE, corpus)
+    events = load_timeline(TIMELINE, corpus, FACTS)
     ordered = sorted(corpus.values(), key=lambda document: document.info.date)
     for index, document in enumerate(ordered):
         path = site / prefix / "documents" / document.info.slug / "index.html"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from .clauses import Block, Document, Row, pair_versions, parse_document
 from .schema import DataError as DataError
-from .schema import located, read_data
+from .schema import located, project_name, read_data
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"  # at the site root, the others under /<lang>/ (mkdocs.yml, i18n)
@@ -133,6 +134,13 @@ def load_documents(path: Path) -> list[DocumentInfo]:
         for key in ("id", "slug"):
             if any(getattr(other, key) == entry[key] for other in documents):
                 raise located(path, "documents", [index, key], f"'{entry[key]}' is already the {key} of another document")
+        stated = stated_issue_date(entry.get("wrappers", {}).get("en", []))
+        if stated is None:
+            raise located(path, "documents", [index, "wrappers"], "no English publication note states the 'Issue date: ...'")
+        if entry["date"] != stated[0].isoformat():
+            raise located(
+                path, "documents", [index, "date"], f"{entry['date']} differs from the date its source text states, {stated[1]!r}"
+            )
         documents.append(
             DocumentInfo(
                 id=entry["id"],
@@ -161,6 +169,18 @@ def load_documents(path: Path) -> list[DocumentInfo]:
     return documents
 
 
+_ISSUE_DATE = re.compile(r"^Issue date: (\d{1,2} [A-Z][a-z]+ \d{4})$")
+
+
+def stated_issue_date(notes: list[str]) -> tuple[datetime.date, str] | None:
+    """The issue date that a version's publication notes state ("Issue date: 20 October 2023"),
+    with the note; the notes are the source's own lines (checked against it on load)."""
+    for note in notes:
+        if match := _ISSUE_DATE.match(note):
+            return datetime.datetime.strptime(match.group(1), "%d %B %Y").date(), note
+    return None
+
+
 def load_strings(data_dir: Path, lang: str) -> dict[str, Any]:
     """The interface strings of a language, checked against data/strings.schema.json, which
     gives every language the same keys."""
@@ -177,7 +197,7 @@ def load_corpus(data_dir: Path, docs_dir: Path) -> Corpus:
             path = info.source_file(docs_dir, lang)
             if not path.exists():
                 raise DataError(f"{path}: missing: document '{info.id}' needs a version in '{lang}'")
-            versions[lang] = parse_document(path.read_text(encoding="utf-8"), str(path), info.id)
+            versions[lang] = parse_document(path.read_text(encoding="utf-8"), project_name(path), info.id)
         document = CorpusDocument(info=info, versions=versions)
         document.rows(LANGUAGES[0])
         documents.append(document)

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clauses import Block, DocumentError
 from .corpus import LANGUAGES, CorpusDocument, DataError, DocumentInfo
 from .schema import located, read_data
-from .source import Repair, SourceError, chinese_typography, source_paragraphs, trace_repairs, typography_changes, version_ranges
+from .source import (
+    Repair,
+    SourceError,
+    chinese_typography,
+    numbered_paragraphs,
+    repaired_origins,
+    sentences,
+    source_paragraphs,
+    trace_repairs,
+    typography_changes,
+    version_ranges,
+)
 
 SOURCE_FILE = Path("source") / "cstd-contribution.txt"
 # The source's provenance and its lines that belong to no document.
@@ -48,6 +61,11 @@ class Source:
     def paragraphs(self, document: str, lang: str) -> list[str]:
         first, last = self.ranges[(document, lang)]
         return source_paragraphs(self.text, first, last)
+
+    def lines(self, document: str, lang: str) -> list[int]:
+        """The line of each of `paragraphs`, for messages."""
+        first, last = self.ranges[(document, lang)]
+        return [number for number, _ in numbered_paragraphs(self.text, first, last)]
 
 
 def locate_versions(text: str, documents: Iterable[DocumentInfo]) -> Source:
@@ -141,3 +159,69 @@ def repair_listing(document: CorpusDocument, source: Source, repairs: list[Repai
         for change in typography_changes(paragraph):
             rows.append(RepairRow(info.id, "zh", place, "typography", change.before, change.after, headings.get(place)))
     return rows
+
+
+SOURCE_NAME = f"data/{SOURCE_FILE.as_posix()}"
+_QUOTED = 70  # characters of a sentence quoted in a message
+
+
+def check_published(document: CorpusDocument, source: Source, repairs: list[Repair]) -> None:
+    """Each version publishes every paragraph of the source, repaired, in order, and nothing else:
+    DocumentError names the file and line of the clause, the source's line, and the first
+    sentence that differs (or the clause that stands in another's place)."""
+    info = document.info
+    for lang in LANGUAGES:
+        version = document.versions[lang]
+        expected = expected_version(info, lang, source, repairs)
+        listed = _repairs_of(info, lang, repairs)
+        origins = repaired_origins(source.paragraphs(info.id, lang), listed)
+        lines = [source.lines(info.id, lang)[origin] for origin in origins][1 + len(expected.wrappers) :]
+        if version.title != expected.title:
+            raise DocumentError(f"{version.path}:1: the title differs from the source's, {SOURCE_NAME}:{lines[0]}")
+        published = [block.text for block in version.blocks]
+        for index, block in enumerate(version.blocks):
+            if index >= len(expected.paragraphs):
+                raise DocumentError(f"{version.path}:{block.line}: '{block.id}' is not in the source: it ends before this")
+            if block.text != expected.paragraphs[index]:
+                raise DocumentError(_difference(version.path, block, expected.paragraphs, published, index, lines))
+        if len(published) < len(expected.paragraphs):
+            missing = len(published)
+            raise DocumentError(
+                f"{version.path}: the source's paragraph at {SOURCE_NAME}:{lines[missing]} is not published: "
+                f"{_quote(expected.paragraphs[missing])}"
+            )
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= _QUOTED else f"{text[: _QUOTED - 3]}...")
+
+
+def _difference(path: str, block: Block, expected: list[str], published: list[str], index: int, lines: list[int]) -> str:
+    """What is wrong with the block at `index`, which differs from the source's paragraph there."""
+    where = f"{path}:{block.line}: '{block.id}'"
+    source_at = f"{SOURCE_NAME}:{lines[index]}"
+    if block.text in expected and expected[index] in published:
+        elsewhere = expected.index(block.text)
+        return (
+            f"{where} is out of order: it holds the source's paragraph at {SOURCE_NAME}:{lines[elsewhere]}; "
+            f"the source has here, at {source_at}, {_quote(expected[index])}"
+        )
+    ours, theirs = sentences(block.text), sentences(expected[index])
+    matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
+    tag, a_from, a_to, b_from, b_to = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    if tag == "delete":
+        return f"{where} adds sentence {a_from + 1}, which is not in the source ({source_at}): {_quote(ours[a_from])}"
+    if tag == "insert":
+        return f"{where} lacks sentence {b_from + 1} of the source ({source_at}): {_quote(theirs[b_from])}"
+    return (
+        f"{where} differs from the source ({source_at}) in sentence {b_from + 1}: "
+        f"it reads {_quote(_from_difference(ours[a_from], theirs[b_from]))}; "
+        f"the source has {_quote(_from_difference(theirs[b_from], ours[a_from]))}"
+    )
+
+
+def _from_difference(text: str, other: str) -> str:
+    """`text` from a few characters before where it first differs from `other`."""
+    common = next((index for index, (a, b) in enumerate(zip(text, other)) if a != b), min(len(text), len(other)))
+    start = max(common - 20, 0)
+    return ("..." if start else "") + text[start:]

@@ -10,15 +10,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .corpus import LANGUAGES, Corpus, load_corpus, load_strings, other_language
+from .corpus import LANGUAGES, Corpus, DataError, load_corpus, load_strings, other_language
 from .downloads import Download
-from .fidelity import Source, load_repairs, load_source
+from .fidelity import Source, check_published, load_repairs, load_source
 from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .labels import format_date
 from .related import JIEBA_USER_DICT, RELATIONS_FILE, Confirmed, Related, load_relations, related_clauses
-from .source import Repair
+from .source import Repair, SourceError
 from .themes import THEMES_FILE, Theme, load_themes
-from .timeline import Event, load_timeline
+from .timeline import FACTS_FILE, Event, load_facts, load_timeline
 
 TIMELINE_FILE = "timeline.yml"
 REPAIRS_FILE = "repairs.yml"
@@ -66,6 +66,15 @@ def load_site(data_dir: Path, docs_dir: Path) -> Site:
     """Read and check every data file; DataError or DocumentError names the file and the entry."""
     corpus = load_corpus(data_dir, docs_dir)
     locales = {lang: make_locale(lang, MappingProxyType(load_strings(data_dir, lang))) for lang in LANGUAGES}
+    # The text first: a clause that differs from the source is reported as such, not as a
+    # glossary term or a theme that no longer finds its words.
+    repairs = load_repairs(data_dir / REPAIRS_FILE, corpus)
+    source = load_source(data_dir, [document.info for document in corpus.values()])
+    try:
+        for document in corpus.values():
+            check_published(document, source, repairs)
+    except SourceError as error:
+        raise DataError(f"data/{REPAIRS_FILE}: {error}") from error
     themes = tuple(load_themes(data_dir / THEMES_FILE, corpus))
     glossary = tuple(load_glossary(data_dir / GLOSSARY_FILE, corpus))
     relations = tuple(load_relations(data_dir / RELATIONS_FILE, corpus))
@@ -73,10 +82,10 @@ def load_site(data_dir: Path, docs_dir: Path) -> Site:
     return Site(
         corpus=corpus,
         themes=themes,
-        events=tuple(load_timeline(data_dir / TIMELINE_FILE, corpus)),
+        events=tuple(load_timeline(data_dir / TIMELINE_FILE, corpus, load_facts(data_dir / FACTS_FILE))),
         glossary=glossary,
-        repairs=tuple(load_repairs(data_dir / REPAIRS_FILE, corpus)),
-        source=load_source(data_dir, [document.info for document in corpus.values()]),
+        repairs=tuple(repairs),
+        source=source,
         locales=MappingProxyType(locales),
         relations=relations,
         related=MappingProxyType(related),

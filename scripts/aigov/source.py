@@ -54,8 +54,14 @@ def source_line(line: str) -> str:
 
 def source_paragraphs(seed: str, first_line: int, last_line: int) -> list[str]:
     """The non-empty lines of a 1-based inclusive range, without markup markers."""
-    lines = (source_line(line) for line in seed.splitlines()[first_line - 1 : last_line])
-    return [line for line in lines if line]
+    return [text for _, text in numbered_paragraphs(seed, first_line, last_line)]
+
+
+def numbered_paragraphs(seed: str, first_line: int, last_line: int) -> list[tuple[int, str]]:
+    """The non-empty lines of a 1-based inclusive range with their line numbers."""
+    lines = seed.splitlines()[first_line - 1 : last_line]
+    numbered = ((first_line + offset, source_line(line)) for offset, line in enumerate(lines))
+    return [(number, text) for number, text in numbered if text]
 
 
 def version_ranges(seed: str, titles: list[tuple[str, str]]) -> list[tuple[int, int]]:
@@ -85,6 +91,27 @@ def trace_repairs(paragraphs: list[str], repairs: list[Repair]) -> tuple[list[st
     Every character remembers the extracted paragraph it came from, so that a repair is placed
     by where its `before` was found, not by where its `after` happens to occur again.
     """
+    text, origin, found_in = _trace(paragraphs, repairs)
+    repaired_index: dict[int, int] = {}
+    paragraph = 0
+    for char, source in zip(text, origin):
+        if char == PARAGRAPH_BREAK:
+            paragraph += 1
+        else:
+            repaired_index.setdefault(source, paragraph)
+    return text.split(PARAGRAPH_BREAK), [repaired_index[source] for source in found_in]
+
+
+def repaired_origins(paragraphs: list[str], repairs: list[Repair]) -> list[int]:
+    """For each repaired paragraph, the extracted paragraph its first character came from."""
+    text, origin, _ = _trace(paragraphs, repairs)
+    starts = [0] + [index + 1 for index, char in enumerate(text) if char == PARAGRAPH_BREAK]
+    return [origin[start] if start < len(origin) else origin[-1] for start in starts]
+
+
+def _trace(paragraphs: list[str], repairs: list[Repair]) -> tuple[str, list[int], list[int]]:
+    """The repaired text, the extracted paragraph of each of its characters, and the extracted
+    paragraph where each repair's `before` was found."""
     text = PARAGRAPH_BREAK.join(paragraphs)
     origin = [index for index, paragraph in enumerate(paragraphs) for _ in paragraph + PARAGRAPH_BREAK][: len(text)]
     found_in = []
@@ -99,14 +126,7 @@ def trace_repairs(paragraphs: list[str], repairs: list[Repair]) -> tuple[list[st
         found_in.append(origin[start])
         text = text[:start] + repair.after + text[end:]
         origin = origin[:start] + [origin[start]] * len(repair.after) + origin[end:]
-    repaired_index: dict[int, int] = {}
-    paragraph = 0
-    for char, source in zip(text, origin):
-        if char == PARAGRAPH_BREAK:
-            paragraph += 1
-        else:
-            repaired_index.setdefault(source, paragraph)
-    return text.split(PARAGRAPH_BREAK), [repaired_index[source] for source in found_in]
+    return text, origin, found_in
 
 
 def chinese_typography(text: str) -> str:

@@ -10,9 +10,34 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import LANGUAGES, CorpusDocument
-from .schema import FieldError, parse_entries
+from .schema import FieldError, located, parse_entries
 
 KINDS = ("document", "un-decision", "meeting")  # in the order of the page's filter; as data/timeline.schema.json
+FACTS_FILE = Path("source") / "timeline-facts.yml"
+FACTS_NAME = f"data/{FACTS_FILE.as_posix()}"
+CHECKED_AGAINST_FACTS = ("date", "end", "issued", "symbol")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A verified date of one event, with its source (data/source/timeline-facts.yml)."""
+
+    event: str
+    values: dict[str, str]  # date, end, issued, symbol as given
+    source: str
+
+
+def load_facts(path: Path) -> dict[str, Fact]:
+    """The verified facts by the event they date; one fact per event."""
+    facts = parse_entries(
+        path,
+        "timeline-facts",
+        "facts",
+        "event",
+        lambda entry: Fact(entry["event"], {key: entry[key] for key in CHECKED_AGAINST_FACTS if key in entry}, entry["source"]),
+        "is already dated by another fact",
+    )
+    return {fact.event: fact for fact in facts}
 
 
 @dataclass(frozen=True)
@@ -35,9 +60,10 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value is not None else None
 
 
-def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> Event:
-    """One event, shaped as data/timeline.schema.json says, checked against the corpus: its
-    document and clauses exist, and it ends after it begins. Raises FieldError."""
+def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument], facts: Mapping[str, Fact]) -> Event:
+    """One event, shaped as data/timeline.schema.json says, checked against the corpus (its
+    document and clauses exist; a document's dates are those of data/documents.yml) and against
+    the verified facts (its dates and symbol); it ends after it begins. Raises FieldError."""
     date = datetime.date.fromisoformat(entry["date"])
     end = _date(entry.get("end"))
     if end and end <= date:
@@ -45,6 +71,9 @@ def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> 
     document = entry.get("document")
     if document is not None and document not in corpus:
         raise FieldError(["document"], f"unknown document '{document}'; known: {', '.join(corpus)}")
+    if document is not None:
+        check_document_dates(entry, corpus[document])
+    check_against_fact(entry, facts)
     known = {clause for doc in corpus.values() for clause in doc.aligned.clause_ids}
     for index, clause in enumerate(entry["clauses"]):
         if clause not in known:
@@ -66,11 +95,39 @@ def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument]) -> 
     )
 
 
-def load_timeline(path: Path, corpus: Mapping[str, CorpusDocument]) -> list[Event]:
-    """The events of data/timeline.yml in date order; ids are unique."""
+def check_document_dates(entry: dict[str, Any], document: CorpusDocument) -> None:
+    """A document's event is dated as data/documents.yml dates it: `date` the day it was
+    announced (its issue date when it has no other), `issued` its issue date when they differ."""
+    info = document.info
+    expected = {"date": str(info.announced or info.date), "issued": str(info.date) if info.announced else None}
+    for key, value in expected.items():
+        if entry.get(key) != value:
+            given = entry.get(key, "absent")
+            says = f"'{value}'" if value else "none (it was issued the day it was announced)"
+            raise FieldError([key], f"{given} differs from data/documents.yml, which gives '{info.id}' {says}")
+
+
+def check_against_fact(entry: dict[str, Any], facts: Mapping[str, Fact]) -> None:
+    """The event's dates and symbol are those of its verified fact."""
+    fact = facts.get(entry["id"])
+    if fact is None:
+        raise FieldError(["id"], f"no fact of {FACTS_NAME} dates '{entry['id']}': add it there with its source")
+    for key in CHECKED_AGAINST_FACTS:
+        if entry.get(key) != fact.values.get(key):
+            given, verified = entry.get(key, "absent"), fact.values.get(key, "none")
+            raise FieldError([key], f"{given} differs from the verified fact in {FACTS_NAME}: {verified} ({fact.source})")
+
+
+def load_timeline(path: Path, corpus: Mapping[str, CorpusDocument], facts: Mapping[str, Fact]) -> list[Event]:
+    """The events of data/timeline.yml in date order; ids are unique; every fact dates an event."""
     events = parse_entries(
-        path, "timeline", "events", "id", lambda entry: parse_event(entry, corpus), "is already the id of another event"
+        path, "timeline", "events", "id", lambda entry: parse_event(entry, corpus, facts), "is already the id of another event"
     )
+    dated = {event.id for event in events}
+    for index, event_id in enumerate(facts):
+        if event_id not in dated:
+            cause = f"'{event_id}' is no event of data/{path.name}"
+            raise located(path.parent / FACTS_FILE, "facts", [index, "event"], cause)
     return sorted(events, key=lambda event: event.date)
 
 

@@ -41,6 +41,7 @@ SCHEMAS = {
     "data/timeline.yml": ("timeline", "events"),
     "data/themes.yml": ("themes", "themes"),
     "data/glossary.yml": ("glossary", "terms"),
+    "data/relations.yml": ("relations", "relations"),
     "data/strings/en.yml": ("strings", ""),
     "data/strings/zh.yml": ("strings", ""),
     "data/source/timeline-facts.yml": ("timeline-facts", "facts"),
@@ -100,6 +101,24 @@ CATALOGUE: tuple[Mutation, ...] = (
     m("summary with markup", "raw HTML", "data/documents.yml", r"(summary:\n    zh: [^\n]*\n    en: )A four", r"\1<b>A</b> four"),
     m("occasion with an http address", "URL", "data/documents.yml", r"in Shanghai\.\n", "in Shanghai, http://example.org.\n"),
     m("numbering unknown", "data text", "data/documents.yml", r"numbered: proposal", "numbered: article"),
+    # data/relations.yml: ids, kinds, keys, pairs
+    m("relation to an unknown clause", "data id", "data/relations.yml", r"other: ini-p3\}", "other: ini-99}"),
+    m("relation within one document", "data id", "data/relations.yml", r"other: ini-p3\}", "other: shd-1-1}"),
+    m(
+        "relation given twice",
+        "data id",
+        "data/relations.yml",
+        r"\{clause: shd-1-6, kind: restates, other: ini-1\}",
+        "{clause: shd-3-1, kind: restates, other: ini-p3}",
+    ),
+    m(
+        "relation kind unknown",
+        "data text",
+        "data/relations.yml",
+        r"kind: restates, other: ini-p3",
+        "kind: repeats, other: ini-p3",
+    ),
+    m("relation key misspelt", "data key", "data/relations.yml", r"\{clause: shd-3-1, kind", "{clase: shd-3-1, kind"),
     # data/repairs.yml: ids of the repair target, text
     m("repair of an unknown clause", "repair id", "data/repairs.yml", r"clause: ini-2\n", "clause: ini-99\n"),
     m("repair of another clause", "repair id", "data/repairs.yml", r"clause: ini-2\n", "clause: ini-3\n"),

@@ -137,6 +137,9 @@ SAMPLES = {
     "text": "（二）推进“人工智能+”赋能千行百业",
     "place": "GAP-13",
     "version": "英文本",
+    "language": "English",
+    "toggle": "编者注",
+    "clause_title": "开展人工智能安全治理",
 }
 
 
@@ -165,6 +168,7 @@ EDITORIAL_FIELDS = {
     "documents.yml": ("occasion", "summary"),
     "themes.yml": ("name", "description"),
     "timeline.yml": ("title", "description", "source"),
+    "clause-titles.yml": ("editorial",),
 }
 
 
@@ -175,7 +179,8 @@ def test_the_chinese_editorial_data_follows_the_rule(name):
     for entry in entries:
         for field in EDITORIAL_FIELDS[name]:
             if text := (entry.get(field) or {}).get("zh"):
-                faults += [f"data/{name} {entry['id']}.{field}: {fault}" for fault in typography_faults(text)]
+                key = entry.get("id") or entry["clause"]
+                faults += [f"data/{name} {key}.{field}: {fault}" for fault in typography_faults(text)]
     assert faults == []
 
 

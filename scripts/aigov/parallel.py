@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .clause_titles import clause_labels
 from .clauses import Block
 from .corpus import Corpus, CorpusDocument, DocumentInfo
 from .labels import clause_code, clause_name
@@ -145,6 +146,7 @@ def document_view(site: Site, locale: Locale, document: CorpusDocument) -> dict[
         "rows": parallel_rows(document, locale, site.themes, site.corpus),
         "position": document_position(site, document),
         "events_by_clause": clause_events(site, document),
+        "labels": clause_labels(site.clause_titles, locale.lang, locale.strings),
     }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .clause_titles import CLAUSE_TITLES_FILE, ClauseTitle, load_clause_titles
 from .corpus import LANGUAGES, Corpus, load_corpus, load_strings, other_language
 from .downloads import Download
 from .fidelity import Source, load_repairs, load_source
@@ -52,6 +53,7 @@ class Site:
     glossary: tuple[Term, ...]
     repairs: tuple[Repair, ...]
     source: Source  # the extracted source text (data/source/), against which repairs are listed
+    clause_titles: Mapping[str, ClauseTitle]  # by clause id: what the contents list calls each clause
     locales: Mapping[str, Locale]
     downloads: tuple[Download, ...] = field(default=())
 
@@ -70,5 +72,6 @@ def load_site(data_dir: Path, docs_dir: Path) -> Site:
         glossary=tuple(load_glossary(data_dir / GLOSSARY_FILE, corpus)),
         repairs=tuple(load_repairs(data_dir / REPAIRS_FILE, corpus)),
         source=load_source(data_dir, [document.info for document in corpus.values()]),
+        clause_titles=MappingProxyType(load_clause_titles(data_dir / CLAUSE_TITLES_FILE, corpus)),
         locales=MappingProxyType(locales),
     )

@@ -38,19 +38,21 @@ def unnumbered(text: str) -> str:
 
 
 def first_sentence_title(block: Block) -> str:
-    """An Action Plan item's title: its first sentence, without its number and full stop."""
-    match = _FIRST_SENTENCE.match(unnumbered(block.text))
-    if not match or len(match.group("sentence")) > _LONGEST_SOURCE_TITLE:
-        raise FieldError(["source"], f"'{block.id}' does not open with a title sentence")
+    """A numbered item's title: its first sentence, without its number and full stop."""
+    text = block.text.strip()
+    match = _FIRST_SENTENCE.match(unnumbered(text))
+    if not _NUMBER.match(text) or not match or len(match.group("sentence")) > _LONGEST_SOURCE_TITLE:
+        raise FieldError(["source"], f"'{block.id}' does not open with a number and a title sentence")
     return match.group("sentence")
 
 
 def heading_title(corpus: Corpus, clause_id: str, lang: str) -> str:
-    """The title of the heading just before a clause, without its number."""
+    """The title of the heading that heads this clause alone, without its number."""
     blocks = corpus.document_of(clause_id).versions[lang].blocks
     index = next(index for index, block in enumerate(blocks) if block.id == clause_id)
-    if index == 0 or not blocks[index - 1].is_heading:
-        raise FieldError(["source"], f"'{clause_id}' has no heading just before it")
+    alone = index + 1 == len(blocks) or blocks[index + 1].is_heading
+    if index == 0 or not blocks[index - 1].is_heading or not alone:
+        raise FieldError(["source"], f"'{clause_id}' has no heading of its own just before it")
     return unnumbered(blocks[index - 1].text)
 
 

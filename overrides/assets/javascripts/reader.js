@@ -172,40 +172,29 @@
     );
   });
 
-  /* The address follows the clause being read: the first clause label in the top third of the
-     window (below the header and the reader bar), else the one last there, else the clause
-     before one scrolled back below it. replaceState: no history
-     entry, no scroll, no :target change. The observer's first report (the page as opened)
-     changes nothing: the address of a link to a clause stays that link. */
+  /* The address follows the clause being read: the last clause whose label has passed the
+     line a third down the window. The observer calls back only when a label crosses that
+     line (or the top), not on every scroll; replaceState adds no history entry and moves
+     nothing. Its first report (the page as opened) changes nothing: the address of a link to
+     a clause stays that link. */
   var labels = Array.prototype.slice.call(document.querySelectorAll(".clause > .clause-label[id]"));
   if (labels.length && "IntersectionObserver" in window) {
-    var current = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
-    var inBand = new Set();
+    var current = window.location.hash.slice(1);
     var opened = false;
-    var follow = function (label) {
-      if (label === current) return;
-      current = label;
-      var url = new URL(window.location.href);
-      url.hash = label ? label.id : "";
-      window.history.replaceState(null, "", label ? url : url.href.split("#")[0]);
-    };
-    var observer = new IntersectionObserver(function (entries) {
-      var below = false;
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) inBand.add(entry.target);
-        else inBand.delete(entry.target);
-        if (!entry.isIntersecting && entry.target === current && entry.boundingClientRect.top > entry.rootBounds.bottom) below = true;
-      });
+    var observer = new IntersectionObserver(function () {
       if (!opened) {
         opened = true;
         return;
       }
-      if (inBand.size) {
-        follow(labels.filter(function (label) { return inBand.has(label); })[0]);
-      } else if (below) {
-        follow(labels[labels.indexOf(current) - 1] || null);
-      }
-    }, { rootMargin: "-80px 0px -66% 0px" });
+      var line = window.innerHeight / 3;
+      var passed = labels.filter(function (label) { return label.getBoundingClientRect().top < line; }).pop();
+      var id = passed ? passed.id : "";
+      if (id === current) return;
+      current = id;
+      var url = new URL(window.location.href);
+      url.hash = id;
+      window.history.replaceState(null, "", id ? url : url.href.split("#")[0]);
+    }, { rootMargin: "0px 0px -66% 0px" });
     labels.forEach(function (label) { observer.observe(label); });
   }
 

@@ -175,17 +175,15 @@
   /* The address follows the clause being read: the last clause whose label has passed the
      line a third down the window. The observer calls back only when a label crosses that
      line (or the top), not on every scroll; replaceState adds no history entry and moves
-     nothing. Its first report (the page as opened) changes nothing: the address of a link to
-     a clause stays that link. */
+     nothing. Only the reader's own scrolling (wheel, touch, keys, a drag) moves the address:
+     the browser's own scroll to the clause of a link, and the layout settling as the page
+     loads, leave a link to a clause as it was. */
   var labels = Array.prototype.slice.call(document.querySelectorAll(".clause > .clause-label[id]"));
   if (labels.length && "IntersectionObserver" in window) {
     var current = window.location.hash.slice(1);
-    var opened = false;
+    var reading = false;
     var observer = new IntersectionObserver(function () {
-      if (!opened) {
-        opened = true;
-        return;
-      }
+      if (!reading) return;
       var line = window.innerHeight / 3;
       var passed = labels.filter(function (label) { return label.getBoundingClientRect().top < line; }).pop();
       var id = passed ? passed.id : "";
@@ -196,6 +194,9 @@
       window.history.replaceState(null, "", id ? url : url.href.split("#")[0]);
     }, { rootMargin: "0px 0px -66% 0px" });
     labels.forEach(function (label) { observer.observe(label); });
+    ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (type) {
+      window.addEventListener(type, function () { reading = true; }, { passive: true, once: true });
+    });
   }
 
   /* The theme's search dialog has no accessible name; give it the search field's label. */

@@ -141,6 +141,8 @@ SAMPLES = {
     "version": "英文本",
     "kind": "重申本条",
     "language": "中文",
+    "toggle": "编者注",
+    "clause_title": "开展人工智能安全治理",
 }
 
 
@@ -169,6 +171,7 @@ EDITORIAL_FIELDS = {
     "documents.yml": ("occasion", "summary"),
     "themes.yml": ("name", "description"),
     "timeline.yml": ("title", "description", "source"),
+    "clause-titles.yml": ("editorial",),
 }
 
 
@@ -179,7 +182,8 @@ def test_the_chinese_editorial_data_follows_the_rule(name):
     for entry in entries:
         for field in EDITORIAL_FIELDS[name]:
             if text := (entry.get(field) or {}).get("zh"):
-                faults += [f"data/{name} {entry['id']}.{field}: {fault}" for fault in typography_faults(text)]
+                key = entry.get("id") or entry["clause"]
+                faults += [f"data/{name} {key}.{field}: {fault}" for fault in typography_faults(text)]
     assert faults == []
 
 

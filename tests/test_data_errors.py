@@ -20,6 +20,7 @@ import material
 import pytest
 import yaml
 
+from aigov.clause_titles import load_clause_titles
 from aigov.corpus import DataError, load_documents, load_strings
 from aigov.fidelity import load_repairs
 from aigov.glossary import load_glossary
@@ -36,6 +37,7 @@ DATA_FILES = {
     "themes.yml": "themes",
     "glossary.yml": "glossary",
     "relations.yml": "relations",
+    "clause-titles.yml": "clause-titles",
     "strings/en.yml": "strings",
     "strings/zh.yml": "strings",
     "source/timeline-facts.yml": "timeline-facts",
@@ -48,6 +50,7 @@ LOADERS: dict[str, Callable[[Path, Any], object]] = {
     "themes.yml": lambda data, corpus: load_themes(data / "themes.yml", corpus),
     "glossary.yml": lambda data, corpus: load_glossary(data / "glossary.yml", corpus),
     "relations.yml": lambda data, corpus: load_relations(data / "relations.yml", corpus),
+    "clause-titles.yml": lambda data, corpus: load_clause_titles(data / "clause-titles.yml", corpus),
     "strings/en.yml": lambda data, corpus: load_strings(data, "en"),
     "strings/zh.yml": lambda data, corpus: load_strings(data, "zh"),
     # The facts are read with the timeline, which they date.
@@ -577,6 +580,57 @@ CASES = {
         "    corpus.cvs:",
         "downloads.data['corpus.cvs']: unknown key; known keys: corpus.json, corpus.csv, corpus.schema.json",
     ),
+    # data/clause-titles.yml (reader, issue 16)
+    "clause title for an unknown clause": Case(
+        "clause-titles.yml", r"- clause: gap-13\n", "- clause: gap-14\n", "titles[67].clause: unknown clause 'gap-14'"
+    ),
+    "clause title for a heading": Case(
+        "clause-titles.yml",
+        r"- clause: cap-p1\n",
+        "- clause: cap-part-1\n",
+        "titles[37].clause: 'cap-part-1' is a heading, not a clause",
+    ),
+    "clause without a title": Case(
+        "clause-titles.yml",
+        r"- clause: gap-13\n  source: first-sentence\n",
+        "",
+        "titles: clause 'gap-13' (global-ai-governance-action-plan) has no title",
+        at="- clause: ini-p1",
+    ),
+    "clause titled twice": Case(
+        "clause-titles.yml", r"- clause: gap-13\n", "- clause: gap-12\n", "titles[67].clause: 'gap-12' already has a title"
+    ),
+    "clause title both from the source and editorial": Case(
+        "clause-titles.yml",
+        r"(- clause: gap-1\n  source: first-sentence)",
+        r"\1\n  editorial: {en: Opportunities, zh: 机遇}",
+        "titles[55]: 'gap-1' needs either 'source' or 'editorial', not both",
+        at="clause: gap-1\n",
+    ),
+    "editorial clause title without Chinese": Case(
+        "clause-titles.yml",
+        r"editorial: \{en: Ethics first, zh: 伦理先行\}",
+        "editorial: {en: Ethics first}",
+        "titles[11].editorial.zh: missing; it is required",
+    ),
+    "clause title from an unknown part of the source": Case(
+        "clause-titles.yml",
+        r"source: heading",
+        "source: header",
+        "titles[38].source: 'header' is not one of ['first-sentence', 'heading']",
+    ),
+    "clause title from a first sentence that is no title": Case(
+        "clause-titles.yml",
+        r"(?<=- clause: gap-p1\n)  editorial: [^\n]*",
+        "  source: first-sentence",
+        "titles[53].source: 'gap-p1' does not open with a number and a title sentence",
+    ),
+    "clause title from a heading that heads other clauses": Case(
+        "clause-titles.yml",
+        r"(?<=- clause: shd-1-1\n)  editorial: [^\n]*",
+        "  source: heading",
+        "titles[17].source: 'shd-1-1' has no heading of its own just before it",
+    ),
 }
 
 
@@ -724,6 +778,20 @@ def test_the_build_fails_on_a_misspelt_timeline_key(tmp_path):
 def test_the_build_fails_on_a_string_missing_in_chinese(tmp_path):
     log = failed_build(tmp_path, "data/strings/zh.yml", r"  copy_link: [^\n]*\n", "")
     assert re.search(r"data/strings/zh\.yml:\d+: clause\.copy_link: missing; it is required", log), log
+
+
+@pytest.mark.build
+def test_the_build_fails_on_a_title_for_an_unknown_clause(tmp_path):
+    log = failed_build(tmp_path, "data/clause-titles.yml", r"- clause: gap-13\n", "- clause: gap-31\n")
+    assert re.search(r"data/clause-titles\.yml:\d+: titles\[\d+\]\.clause: unknown clause 'gap-31'", log), log
+
+
+@pytest.mark.build
+def test_the_build_fails_on_a_clause_without_a_title(tmp_path):
+    log = failed_build(tmp_path, "data/clause-titles.yml", r"- clause: cap-a9\n  editorial: [^\n]*\n", "")
+    assert re.search(
+        r"data/clause-titles\.yml:\d+: titles: clause 'cap-a9' \(capacity-building-action-plan\) has no title", log
+    ), log
 
 
 @pytest.mark.build

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from .clause_titles import clause_labels
 from .clauses import Block
 from .corpus import Corpus, CorpusDocument, DocumentInfo
 from .glossary import term_cards
@@ -188,6 +189,7 @@ def document_view(site: Site, locale: Locale, document: CorpusDocument) -> dict[
         "position": document_position(site, document),
         "events_by_clause": clause_events(site, document),
         "cards": term_cards(site.glossary, site.corpus, document, locale.lang, locale.strings["glossary"]["heading"]),
+        "labels": clause_labels(site.clause_titles, locale.lang, locale.strings),
     }
 
 

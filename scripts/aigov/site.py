@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .clause_titles import CLAUSE_TITLES_FILE, ClauseTitle, load_clause_titles
 from .corpus import LANGUAGES, Corpus, DataError, load_corpus, load_strings, other_language
 from .downloads import Download
 from .fidelity import Source, check_published, load_repairs, load_source
@@ -53,6 +54,7 @@ class Site:
     glossary: tuple[Term, ...]
     repairs: tuple[Repair, ...]
     source: Source  # the extracted source text (data/source/), against which repairs are listed
+    clause_titles: Mapping[str, ClauseTitle]  # by clause id: what the contents list calls each clause
     locales: Mapping[str, Locale]
     relations: tuple[Confirmed, ...]  # confirmed by an editor (data/relations.yml)
     related: Mapping[str, tuple[Related, ...]]  # each clause's related clauses, ranked
@@ -86,6 +88,7 @@ def load_site(data_dir: Path, docs_dir: Path) -> Site:
         glossary=glossary,
         repairs=tuple(repairs),
         source=source,
+        clause_titles=MappingProxyType(load_clause_titles(data_dir / CLAUSE_TITLES_FILE, corpus)),
         locales=MappingProxyType(locales),
         relations=relations,
         related=MappingProxyType(related),

@@ -1,62 +1,116 @@
-/* Reader controls of document pages: the language view, copy link and copy citation,
-   and a language switcher that keeps the clause anchor. Without JavaScript the page
-   shows both languages and no controls. Also the timeline filter. Plain DOM: it relies on
-   nothing of the theme's scripts (material-search.js alone touches the theme's search). */
+/* Reader controls of document pages: the reader bar (language view, column order, on/off
+   switches such as the editorial notes), copy link, citation and quote with a visible
+   confirmation, an address that follows the clause being read, and a language switcher that
+   keeps the clause anchor. Without JavaScript the page shows both languages and no controls.
+   Also the timeline filter. Plain DOM: it relies on nothing of the theme's scripts
+   (material-search.js alone touches the theme's search). No work per scroll event: the
+   clause being read comes from an IntersectionObserver. */
 (function () {
   "use strict";
 
   var VIEWS = ["both", "zh", "en"];
-  var STORAGE_KEY = "aigov-view";
+  var LANGUAGES = ["zh", "en"];
+  var STATUS_SHOWN_MS = 4000;
   var root = document.documentElement;
+  var pageLanguage = root.lang === "zh" || root.lang.indexOf("zh-") === 0 ? "zh" : "en";
   var status = document.getElementById("reader-status");
+  var params = new URLSearchParams(window.location.search);
+  var statusTimer = 0;
 
+  /* A visible toast and a polite announcement; it clears itself. */
   function announce(message) {
-    if (status) {
-      status.textContent = "";
-      window.setTimeout(function () { status.textContent = message; }, 50);
+    if (!status) return;
+    status.textContent = "";
+    window.clearTimeout(statusTimer);
+    window.setTimeout(function () { status.textContent = message; }, 50);
+    statusTimer = window.setTimeout(function () { status.textContent = ""; }, STATUS_SHOWN_MS);
+  }
+
+  /* Storage may be blocked (private mode, a sandbox, a file:// page): then nothing persists. */
+  function stored(name) {
+    try { return window.localStorage.getItem("aigov-" + name); } catch (error) { return null; }
+  }
+
+  function store(name, value) {
+    try { window.localStorage.setItem("aigov-" + name, value); } catch (error) { /* not kept */ }
+  }
+
+  /* A setting comes from the address, else from storage, else its default; one named in the
+     address is also stored, so that the next page keeps it. */
+  function initial(name, allowed, fallback) {
+    var requested = params.get(name);
+    if (allowed.indexOf(requested) >= 0) {
+      store(name, requested);
+      return requested;
     }
+    var kept = stored(name);
+    return allowed.indexOf(kept) >= 0 ? kept : fallback;
   }
 
-  function storedView() {
-    try { return window.localStorage.getItem(STORAGE_KEY); } catch (error) { return null; }
-  }
-
-  function storeView(view) {
-    try { window.localStorage.setItem(STORAGE_KEY, view); } catch (error) { /* private mode */ }
-  }
-
-  function applyView(view, switcher) {
-    root.dataset.view = view;
-    if (!switcher) return;
-    switcher.querySelectorAll("[data-view]").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.dataset.view === view));
-    });
-  }
-
-  function linkForView(view) {
+  /* The address shows the settings that differ from their defaults. */
+  function reflectInAddress(name, value, fallback) {
     var url = new URL(window.location.href);
-    if (view === "both") url.searchParams.delete("view");
-    else url.searchParams.set("view", view);
-    return url;
+    if (value === fallback) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+    window.history.replaceState(null, "", url);
   }
 
-  var switcher = document.querySelector(".view-switch");
-  var requested = new URLSearchParams(window.location.search).get("view");
-  var initial = VIEWS.indexOf(requested) >= 0 ? requested : storedView();
-  if (VIEWS.indexOf(initial) < 0) initial = "both";
-  if (initial === requested) storeView(initial);
-  applyView(initial, switcher);
+  function press(buttons, isPressed) {
+    buttons.forEach(function (button) { button.setAttribute("aria-pressed", String(isPressed(button))); });
+  }
 
-  if (switcher) {
-    switcher.hidden = false;
-    switcher.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-view]");
+  var bar = document.querySelector(".reader-bar");
+
+  /* Which languages show. */
+  var switcher = document.querySelector(".view-switch");
+  function applyView(view) {
+    root.dataset.view = view;
+    if (switcher) press(switcher.querySelectorAll("[data-view]"), function (b) { return b.dataset.view === view; });
+  }
+  applyView(initial("view", VIEWS, "both"));
+
+  /* Which language comes first: the page's own unless swapped. */
+  var swap = document.querySelector("[data-reader-swap]");
+  function applyFirst(first) {
+    root.dataset.first = first;
+    if (swap) swap.setAttribute("aria-pressed", String(first !== pageLanguage));
+  }
+  applyFirst(initial("first", LANGUAGES, pageLanguage));
+
+  /* On/off switches: data-<name>="on|off" on <html>, which the CSS reads. */
+  var toggles = document.querySelectorAll("[data-reader-toggle]");
+  function applyToggle(button, value) {
+    root.dataset[button.dataset.readerToggle] = value;
+    button.setAttribute("aria-pressed", String(value === "on"));
+  }
+  toggles.forEach(function (button) {
+    applyToggle(button, initial(button.dataset.readerToggle, ["on", "off"], "on"));
+  });
+
+  if (bar) {
+    bar.hidden = false;
+    bar.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
       if (!button) return;
-      var view = button.dataset.view;
-      applyView(view, switcher);
-      storeView(view);
-      window.history.replaceState(null, "", linkForView(view));
-      announce(switcher.dataset.announce.replace("{view}", button.textContent));
+      if (button.dataset.view) {
+        applyView(button.dataset.view);
+        store("view", button.dataset.view);
+        reflectInAddress("view", button.dataset.view, "both");
+        announce(switcher.dataset.announce.replace("{view}", button.textContent));
+      } else if (button.hasAttribute("data-reader-swap")) {
+        var first = root.dataset.first === "zh" ? "en" : "zh";
+        applyFirst(first);
+        store("first", first);
+        reflectInAddress("first", first, pageLanguage);
+        announce(button.dataset.announce.replace("{language}", JSON.parse(button.dataset.languages)[first]));
+      } else if (button.dataset.readerToggle) {
+        var name = button.dataset.readerToggle;
+        var value = root.dataset[name] === "on" ? "off" : "on";
+        applyToggle(button, value);
+        store(name, value);
+        reflectInAddress(name, value, "on");
+        announce(status.dataset[value === "on" ? "announceOn" : "announceOff"].replace("{toggle}", button.textContent));
+      }
     });
   }
 
@@ -65,6 +119,7 @@
   var canonical = document.querySelector('link[rel="canonical"]');
   var offlineWithoutAddress = !canonical && window.location.protocol === "file:";
 
+  /* Copying. */
   function clauseUrl(id) {
     var base = canonical ? canonical.href : window.location.href;
     return base.split("#")[0].split("?")[0] + "#" + id;
@@ -86,26 +141,70 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  /* The clause's text in the languages shown, in the order shown. */
+  function shownText(clause) {
+    var view = root.dataset.view;
+    var order = root.dataset.first === "zh" ? LANGUAGES : LANGUAGES.slice().reverse();
+    return order
+      .filter(function (lang) { return view === "both" || view === lang; })
+      .map(function (lang) {
+        var column = clause.querySelector('.parallel-col[lang|="' + lang + '"]');
+        return column ? column.textContent.trim().replace(/\s*\n\s*/g, "\n") : "";
+      })
+      .filter(Boolean)
+      .join("\n\n");
+  }
+
   document.querySelectorAll(".clause-actions").forEach(function (actions) {
     actions.hidden = false;
   });
 
+  var COPIED = { link: "copiedLink", citation: "copiedCitation", quote: "copiedQuote" };
   document.addEventListener("click", function (event) {
     var button = event.target.closest(".clause-action[data-copy]");
     if (!button) return;
     var clause = button.closest(".clause");
-    var id = clause.querySelector(".clause-label").id;
-    var url = clauseUrl(id);
-    var text = button.dataset.copy === "citation"
-      ? status.dataset.citationWithUrl.replace("{citation}", clause.dataset.citation).replace("{url}", url)
-      : url;
+    var url = clauseUrl(clause.querySelector(".clause-label").id);
+    var citation = status.dataset.citationWithUrl.replace("{citation}", clause.dataset.citation).replace("{url}", url);
+    var kind = button.dataset.copy;
+    var text = kind === "link" ? url
+      : kind === "citation" ? citation
+      : status.dataset.quote.replace("{text}", shownText(clause)).replace("{citation}", citation);
     copyText(text).then(
       function () {
-        announce(offlineWithoutAddress ? status.dataset.copied + " " + status.dataset.noPublicAddress : status.dataset.copied);
+        var message = status.dataset[COPIED[kind]];
+        announce(offlineWithoutAddress ? message + " " + status.dataset.noPublicAddress : message);
       },
       function () { announce(status.dataset.copyFailed); }
     );
   });
+
+  /* The address follows the clause being read: the last clause whose label has passed the
+     line a third down the window. The observer calls back only when a label crosses that
+     line (or the top), not on every scroll; replaceState adds no history entry and moves
+     nothing. Only the reader's own scrolling (wheel, touch, keys, a drag) moves the address:
+     the browser's own scroll to the clause of a link, and the layout settling as the page
+     loads, leave a link to a clause as it was. */
+  var labels = Array.prototype.slice.call(document.querySelectorAll(".clause > .clause-label[id]"));
+  if (labels.length && "IntersectionObserver" in window) {
+    var current = window.location.hash.slice(1);
+    var reading = false;
+    var observer = new IntersectionObserver(function () {
+      if (!reading) return;
+      var line = window.innerHeight / 3;
+      var passed = labels.filter(function (label) { return label.getBoundingClientRect().top < line; }).pop();
+      var id = passed ? passed.id : "";
+      if (id === current) return;
+      current = id;
+      var url = new URL(window.location.href);
+      url.hash = id;
+      window.history.replaceState(null, "", id ? url : url.href.split("#")[0]);
+    }, { rootMargin: "0px 0px -66% 0px" });
+    labels.forEach(function (label) { observer.observe(label); });
+    ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (type) {
+      window.addEventListener(type, function () { reading = true; }, { passive: true, once: true });
+    });
+  }
 
   /* The theme's search dialog has no accessible name; give it the search field's label. */
   var searchDialog = document.querySelector('.md-search[role="dialog"]');
@@ -148,11 +247,16 @@
     });
   }
 
-  /* The language switcher links to the same page in the other language; follow it with the
-     clause anchor. Capture phase: the theme's own handler would drop the anchor. */
+  /* The language switcher links to the same page in the other language: follow it with the
+     clause anchor, and a one-language view becomes the new page's language (a reader who
+     switches to the Chinese page wants to read Chinese). Capture phase: the theme's own
+     handler would drop the anchor. */
   document.addEventListener("click", function (event) {
     var link = event.target.closest(".md-select__link[hreflang]");
-    if (!link || !window.location.hash || event.metaKey || event.ctrlKey) return;
+    if (!link || event.metaKey || event.ctrlKey) return;
+    var target = link.getAttribute("hreflang").indexOf("zh") === 0 ? "zh" : "en";
+    if (root.dataset.view && root.dataset.view !== "both") store("view", target);
+    if (!window.location.hash) return;
     event.preventDefault();
     event.stopPropagation();
     window.location.href = link.href.split("#")[0] + window.location.hash;

@@ -42,6 +42,7 @@ SCHEMAS = {
     "data/themes.yml": ("themes", "themes"),
     "data/glossary.yml": ("glossary", "terms"),
     "data/relations.yml": ("relations", "relations"),
+    "data/clause-titles.yml": ("clause-titles", "titles"),
     "data/strings/en.yml": ("strings", ""),
     "data/strings/zh.yml": ("strings", ""),
     "data/source/timeline-facts.yml": ("timeline-facts", "facts"),
@@ -119,6 +120,17 @@ CATALOGUE: tuple[Mutation, ...] = (
         "kind: repeats, other: ini-p3",
     ),
     m("relation key misspelt", "data key", "data/relations.yml", r"\{clause: shd-3-1, kind", "{clase: shd-3-1, kind"),
+    # data/clause-titles.yml: ids, keys, titles the source does not give
+    m("clause title for an unknown clause", "data id", "data/clause-titles.yml", r"- clause: ini-p2\n", "- clause: ini-p99\n"),
+    m("clause title given twice", "data id", "data/clause-titles.yml", r"- clause: ini-p2\n", "- clause: ini-p1\n"),
+    m("clause title key misspelt", "data key", "data/clause-titles.yml", r"(- clause: ini-p2\n  )editorial:", r"\1editoral:"),
+    m(
+        "source title not the item's first sentence",
+        "data text",
+        "data/clause-titles.yml",
+        r"(- clause: gap-1\n  source: )first-sentence",
+        r"\1heading",
+    ),
     # data/repairs.yml: ids of the repair target, text
     m("repair of an unknown clause", "repair id", "data/repairs.yml", r"clause: ini-2\n", "clause: ini-99\n"),
     m("repair of another clause", "repair id", "data/repairs.yml", r"clause: ini-2\n", "clause: ini-3\n"),

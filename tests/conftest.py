@@ -170,6 +170,8 @@ def broken_links(site: Path, opened_from_disk: bool = False) -> tuple[list[str],
     for html in site_pages(site):
         for address in link_targets(html, site):
             parts = urlsplit(address)
+            if parts.scheme == "data":  # inline content (the single files' empty icon): no address
+                continue
             if parts.scheme or address.startswith("//"):
                 external.add(address)
                 continue

@@ -174,8 +174,8 @@ def printed(page, clause_id="gap-10"):
           return {
             languages: [...clause.querySelectorAll('.parallel-row > .parallel-col')].filter(shown).map(c => c.lang),
             colours: [...clause.querySelectorAll('.parallel-row > .parallel-col, .clause-label')].filter(shown).map(c => getComputedStyle(c).color),
-            notes: [...clause.querySelectorAll('.clause-themes, .clause-events')].filter(shown).length,
-            related: [...document.querySelectorAll('details.clause-related li')].filter(shown).length,
+            notes: [...clause.querySelectorAll('.clause-themes, .clause-events, .clause-related')].filter(shown).length,
+            related: [...document.querySelectorAll('details.clause-related__all li')].filter(shown).length,
             pageBreaks: [...document.querySelectorAll('.clause')].filter(c => getComputedStyle(c).breakBefore === 'page').length,
             keptWhole: getComputedStyle(clause).breakInside,
             colophon: shown(document.querySelector('.print-colophon')) ? document.querySelector('.print-colophon').textContent : null,

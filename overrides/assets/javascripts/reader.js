@@ -77,14 +77,16 @@
   }
   applyFirst(initial("first", LANGUAGES, pageLanguage));
 
-  /* On/off switches: data-<name>="on|off" on <html>, which the CSS reads. */
+  /* On/off switches: data-<name>="on|off" on <html>, which the CSS reads. A switch the reader
+     has not set is on for the screen and leaves no attribute, so that print keeps its own
+     default (no editorial notes on paper unless the reader asked for them). */
   var toggles = document.querySelectorAll("[data-reader-toggle]");
   function applyToggle(button, value) {
-    root.dataset[button.dataset.readerToggle] = value;
-    button.setAttribute("aria-pressed", String(value === "on"));
+    if (value) root.dataset[button.dataset.readerToggle] = value;
+    button.setAttribute("aria-pressed", String(value !== "off"));
   }
   toggles.forEach(function (button) {
-    applyToggle(button, initial(button.dataset.readerToggle, ["on", "off"], "on"));
+    applyToggle(button, initial(button.dataset.readerToggle, ["on", "off"], null));
   });
 
   if (bar) {
@@ -105,7 +107,7 @@
         announce(button.dataset.announce.replace("{language}", JSON.parse(button.dataset.languages)[first]));
       } else if (button.dataset.readerToggle) {
         var name = button.dataset.readerToggle;
-        var value = root.dataset[name] === "on" ? "off" : "on";
+        var value = root.dataset[name] === "off" ? "on" : "off";
         applyToggle(button, value);
         store(name, value);
         reflectInAddress(name, value, "on");

@@ -20,6 +20,13 @@ MATERIAL_INLINE_SCRIPTS = {
     # The site's own, before the theme's head script (overrides/partials/storage-stand-in.html).
     "2c202f5f0061ab5746479f7d1e0e25aa9f89b605de6cfd76e00abbe9561bdcf2": "head: the site's storage stand-in",
 }
+# Data blocks, which no browser runs: each must parse as JSON. The cite dialog's citations sit in
+# the content beside the dialog (overrides/partials/cite-dialog.html).
+DATA_BLOCKS = {
+    ("application/json", "__config"): "Material's configuration",
+    ("application/json", "cite-data"): "the cite dialog's citations",
+    ("application/ld+json", None): "a document page's schema.org description",
+}
 RELATIVE_ROOT = re.compile(r'new URL\("(\.|\.\.(?:/\.\.)*|/)",location\)')
 SCRIPTS_DIR = "assets/javascripts"
 # Any URL-bearing attribute; a browser ignores leading spaces and control characters.
@@ -41,7 +48,9 @@ def unshipped_scripts(html: Path, site: Path) -> list[str]:
     page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     found = []
     for script in page.find_all("script"):
-        if script.find_parent(class_="md-content") or script.find_parent("article"):
+        if (script.get("type"), script.get("id")) in DATA_BLOCKS:
+            json.loads(script.string)  # data, not code
+        elif script.find_parent(class_="md-content") or script.find_parent("article"):
             found.append(f"in the content: {str(script)[:120]}")
         elif script.get("src"):
             path = unquote(urlsplit(script["src"]).path)
@@ -50,8 +59,6 @@ def unshipped_scripts(html: Path, site: Path) -> list[str]:
             shipped = target.is_file() and target.is_relative_to((site / SCRIPTS_DIR).resolve())
             if not shipped or urlsplit(script["src"]).scheme:
                 found.append(f"src not shipped: {script['src']}")
-        elif script.get("type") == "application/json" and script.get("id") == "__config":
-            json.loads(script.string)  # Material's configuration: data, not code
         else:
             fingerprint = inline_fingerprint(script.string or "")
             if fingerprint not in MATERIAL_INLINE_SCRIPTS:

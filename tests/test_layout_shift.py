@@ -43,7 +43,9 @@ def test_the_timeline_filter_appears_without_moving_anything(browser, server, la
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     shifts = page.evaluate("window.layoutShifts")
-    assert sum(shift["value"] for shift in shifts if shift["outsideHeader"]) == 0, shifts
+    # Zero to the precision Lighthouse reports; a loaded machine once gave a sub-pixel 1.6e-06.
+    # The filter shown without its space kept shifted the page by 0.051.
+    assert sum(shift["value"] for shift in shifts if shift["outsideHeader"]) < 0.0001, shifts
     assert sum(shift["value"] for shift in shifts) < 0.001, shifts  # Material's search, in the header
     context.close()
 

@@ -59,7 +59,7 @@ def plain_project(destination: Path, offline: bool = False) -> Path:
         "site_name": ours["site_name"],
         "docs_dir": "docs",
         "theme": {"name": "material", "language": "en"},
-        "plugins": [{"search": {}}, {"i18n": next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)}]
+        "plugins": [{"search": {}}, {"i18n": ours["plugins"]["i18n"]}]
         + ([{"offline": {}}] if offline else []),
         "nav": ours["nav"],
         "markdown_extensions": ["attr_list", "md_in_html", "abbr", "toc"],

@@ -166,6 +166,8 @@ def test_each_document_prints_compactly_in_each_view(browser, server, lang, slug
 
 
 def printed(page, clause_id="gap-10"):
+    # reader.js writes the colophon once the page is idle (or at the browser's beforeprint).
+    page.wait_for_function("document.querySelector('.print-colophon').textContent !== ''")
     page.emulate_media(media="print")
     return page.evaluate(
         """id => {

@@ -215,11 +215,18 @@
     searchDialog.setAttribute("aria-label", searchField.getAttribute("aria-label"));
   }
 
-  /* Reading room: a printed document page ends with its address and the day it was printed. */
+  /* Reading room: a printed document page ends with its address and the day it was printed.
+     Written once the page is idle: the first date format loads the browser's locale data, a
+     long task on a slow phone while the page is still loading. */
   var colophon = document.querySelector(".print-colophon");
-  if (colophon) {
+  function writeColophon() {
     var today = new Intl.DateTimeFormat(colophon.dataset.dateLocale, { dateStyle: "long" }).format(new Date());
     colophon.textContent = colophon.dataset.colophon.replace("{url}", clauseUrl("").replace(/#$/, "")).replace("{date}", today);
+  }
+  if (colophon) {
+    if ("requestIdleCallback" in window) window.requestIdleCallback(writeColophon, { timeout: 2000 });
+    else window.setTimeout(writeColophon, 0);
+    window.addEventListener("beforeprint", writeColophon);
   }
 
   /* Timeline: show the events of one kind, or all of them. */

@@ -144,7 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, content in open_data(config).items():
         files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
     for document in site.corpus.values():
-        context = single_document_context(document, site.locales, site.corpus)
+        context = single_document_context(document, site.locales, site.corpus, site.clause_titles)
         html = _build.env.get_template("single-document.html").render(context)
         files.append(File.generated(config, single_file_path(document.info), content=html.encode("utf-8")))
     if offline_copy := config.extra.get("offline_copy"):

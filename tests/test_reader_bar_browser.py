@@ -1,5 +1,5 @@
 """The reading room in a real Chromium, at 1920×1080, 1280×800 and 390×844 in both languages:
-clause titles in the contents list, the contents list and the address following the clause
+clause titles in the contents list (and in the single-file download), the contents list and the address following the clause
 being read, the reader bar (in reach, stored, set by the address), the first clause on a phone's
 first screen, copy confirmations and Copy quote, and a one-language view across the language
 switch. Positions are measured, not eyeballed."""
@@ -10,6 +10,7 @@ import re
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import ROOT, soup_of
@@ -98,6 +99,19 @@ def test_the_contents_list_names_each_clause_by_code_and_title(site, document, l
             assert title in source.get_text(), clause_id
             expected = toc_label(clause_id, lang, title, editorial=False)
         assert links[clause_id] == expected
+
+
+@pytest.mark.parametrize("document", CLAUSE_IDS)
+def test_the_single_file_names_each_clause_by_its_title_in_both_languages(site, document):
+    single = BeautifulSoup((site / "downloads" / f"{SLUGS[document]}.html").read_text(encoding="utf-8"), "html.parser")
+    for lang in PREFIX:
+        page = soup_of(site, page_path(document, lang))
+        for clause_id in CLAUSE_IDS[document]:
+            shown = page.select_one(f"#{clause_id} .clause-title").get_text()
+            title = single.select_one(f"#{clause_id} .clause-label [lang|='{lang}'] .clause-title")
+            assert title is not None and title.get_text() == shown, clause_id
+            editorial = "editorial" in TITLES[clause_id]
+            assert ("clause-title--editorial" in title["class"]) == editorial, clause_id
 
 
 @pytest.mark.parametrize("lang", PREFIX)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .clause_titles import ClauseTitle, clause_labels
 from .corpus import Corpus, CorpusDocument, DataError, DocumentInfo
 from .opendata import DOWNLOADS_DIR
 from .parallel import parallel_rows
@@ -48,12 +49,15 @@ class Download:
 
 @dataclass(frozen=True)
 class BilingualRow:
-    """A heading or clause of a single-file document: its id and both languages side by side."""
+    """A heading or clause of a single-file document: its id and both languages side by side;
+    a clause's short title (data/clause-titles.yml, editorial ones in brackets) and its name."""
 
     id: str
     is_heading: bool
     level: int
     code: str
+    clause_title: dict[str, str]
+    clause_title_editorial: bool
     title: dict[str, str]
     text: dict[str, str]
 
@@ -133,10 +137,13 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def single_document_rows(document: CorpusDocument, locales: Mapping[str, Locale], corpus: Corpus) -> list[BilingualRow]:
-    """The document's rows with the clause titles of both languages, without the site's links to
-    themes and related clauses, which a file on its own could not follow."""
+def single_document_rows(
+    document: CorpusDocument, locales: Mapping[str, Locale], corpus: Corpus, titles: Mapping[str, ClauseTitle]
+) -> list[BilingualRow]:
+    """The document's rows with the clause titles and names of both languages, without the site's
+    links to themes and related clauses, which a file on its own could not follow."""
     first, second = SINGLE_FILE_LANGUAGES
+    labels = {lang: clause_labels(titles, lang, locales[lang].strings) for lang in SINGLE_FILE_LANGUAGES}
     pairs = zip(
         parallel_rows(document, locales[first], (), corpus),
         parallel_rows(document, locales[second], (), corpus),
@@ -147,6 +154,8 @@ def single_document_rows(document: CorpusDocument, locales: Mapping[str, Locale]
             is_heading=row.is_heading,
             level=row.level,
             code=row.code,
+            clause_title={lang: labels[lang][row.id].title for lang in SINGLE_FILE_LANGUAGES} if not row.is_heading else {},
+            clause_title_editorial=not row.is_heading and labels[first][row.id].editorial,
             title={first: row.title, second: counterpart.title},
             text={first: row.primary.text, second: row.secondary.text},
         )
@@ -154,7 +163,9 @@ def single_document_rows(document: CorpusDocument, locales: Mapping[str, Locale]
     ]
 
 
-def single_document_context(document: CorpusDocument, locales: Mapping[str, Locale], corpus: Corpus) -> dict[str, Any]:
+def single_document_context(
+    document: CorpusDocument, locales: Mapping[str, Locale], corpus: Corpus, titles: Mapping[str, ClauseTitle]
+) -> dict[str, Any]:
     """Everything the single-file template needs, in both languages."""
     info = document.info
     return {
@@ -163,5 +174,5 @@ def single_document_context(document: CorpusDocument, locales: Mapping[str, Loca
         "tags": locales[SINGLE_FILE_LANGUAGES[0]].tags,
         "strings": {lang: locale.strings for lang, locale in locales.items()},
         "issued": {lang: locales[lang].date(info.date) for lang in SINGLE_FILE_LANGUAGES},
-        "rows": single_document_rows(document, locales, corpus),
+        "rows": single_document_rows(document, locales, corpus, titles),
     }

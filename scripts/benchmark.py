@@ -213,14 +213,18 @@ def median_lighthouse(url: str, workdir: Path) -> dict[str, float]:
     return {name: statistics.median(run[name] for run in runs) for name in runs[0]}
 
 
+def document_medians(base: str, workdir: Path) -> dict[str, dict[str, float]]:
+    """Every document page in both languages, by path: its Lighthouse medians."""
+    return {lang + path: median_lighthouse(base + lang + path, workdir) for lang in LANGUAGE_ROOTS for path in DOCUMENT_PAGES}
+
+
 def print_document_figures(site: Path) -> None:
+    with tempfile.TemporaryDirectory() as temporary, serving(site) as base:
+        medians = document_medians(base, Path(temporary))
     print(f"| document page, Lighthouse mobile, median of {LIGHTHOUSE_RUNS} | performance | total blocking time (ms) |")
     print("|---|---|---|")
-    with tempfile.TemporaryDirectory() as temporary, serving(site) as base:
-        for lang in LANGUAGE_ROOTS:
-            for path in DOCUMENT_PAGES:
-                figures = median_lighthouse(base + lang + path, Path(temporary))
-                print(f"| {lang}{path} | {figures['performance']:g} | {figures['tbt']:g} |", flush=True)
+    for page, figures in medians.items():
+        print(f"| {page} | {figures['performance']:g} | {figures['tbt']:g} |")
 
 
 def kib(size: int) -> str:
@@ -288,11 +292,7 @@ def main() -> None:
                             for kind, path in PAGE_TYPES.items()
                             for lang in LANGUAGE_ROOTS
                         }
-                        result["documents"] = {
-                            lang + path: median_lighthouse(base + lang + path, workdir)
-                            for path in DOCUMENT_PAGES
-                            for lang in LANGUAGE_ROOTS
-                        }
+                        result["documents"] = document_medians(base, workdir)
             browser.close()
 
     print("| figure | this site | plain build |")

@@ -56,3 +56,31 @@ def test_without_javascript_the_filter_takes_no_space(browser, server):
     page.goto(f"{server}/timeline/")
     assert page.locator(".timeline-filter").bounding_box() is None  # not rendered
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", ["documents/global-ai-governance-action-plan/", "zh/documents/shanghai-declaration/"])
+def test_a_document_page_keeps_still_while_its_controls_appear(browser, server, path, width):
+    """The reader bar, the Terms switch, "Cite this document" and each clause's actions (two
+    rows of icons on a phone) are revealed by scripts that arrive after the first paint."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    held = []
+
+    def hold(route) -> None:
+        held.append(route)
+
+    page.route(SCRIPTS, hold)
+    page.goto(f"{server}/{path}", wait_until="commit")
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    assert page.locator(".clause-actions").first.get_attribute("hidden") is not None
+    for route in held:
+        route.continue_()
+    page.unroute(SCRIPTS, hold)
+    page.locator(".clause-actions .clause-action").first.wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.layoutShifts")
+    assert sum(shift["value"] for shift in shifts if shift["outsideHeader"]) < 0.0001, shifts
+    context.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import jieba
 import pytest
 import yaml
+from bs4 import BeautifulSoup, Tag
 
 from aigov.corpus import DataError
 from aigov.search import (
@@ -94,8 +95,45 @@ def test_a_clause_shows_its_language_and_is_found_by_the_other(entries: dict):
 def test_editorial_controls_are_not_indexed(entries: dict):
     clause = entries["documents/global-ai-governance-action-plan/#gap-10"]
     assert "Copy link" not in clause["text"]
-    page = entries["documents/global-ai-governance-action-plan/"]
-    assert "Languages shown" not in page["text"]
+    for lang in ("en", "zh"):
+        strings = yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))
+        root = "zh/" if lang == "zh" else ""
+        # The reader bar, and the term cards that the Terms switch shows (each a glossary entry).
+        page = entries[f"{root}documents/global-ai-governance-action-plan/"]["text"].replace(WORD, "")
+        for label in (strings["view_switch"]["label"], strings["reader"]["swap"], strings["terms"]["entry"]):
+            assert label not in page, (lang, label)
+        assert len(page) < 1000  # the page's introduction only
+        glossary = entries[f"{root}glossary/"]["text"].replace(WORD, "")
+        assert strings["terms"]["filter_label"] not in glossary
+
+
+def indexed_despite_exclusion(excluded: Tag) -> str | None:
+    """The first text inside an excluded element that Material's search parser would index:
+    it ends the exclusion at the first closing tag of the element's name (an inner </div>), so
+    text after an inner element of the same tag is indexed unless it is left out itself."""
+    for inner in excluded.find_all(excluded.name):
+        for text in inner.find_all_next(string=True):
+            if excluded not in text.parents:
+                break
+            if inner in text.parents or not text.strip():
+                continue
+            parent = text.parent
+            while parent is not excluded and not parent.has_attr("data-search-exclude"):
+                parent = parent.parent
+            if parent is excluded:
+                return text.strip()
+    return None
+
+
+def test_what_search_leaves_out_stays_out(site: Path):
+    leaks = []
+    for path in sorted(site.rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for excluded in page.select("[data-search-exclude]"):
+            text = indexed_despite_exclusion(excluded)
+            if text:
+                leaks.append(f"{path.relative_to(site)}: {excluded.name}.{'.'.join(excluded.get('class') or [])}: {text[:40]}")
+    assert not leaks
 
 
 def test_themes_and_timeline_are_indexed_without_repeating_the_clauses(entries: dict):

@@ -22,6 +22,7 @@ from aigov.search import (
     language_indexes,
     page_entries,
     segment_chinese,
+    toneless_words,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,6 +160,15 @@ def test_compound_parts_find_the_words_inside_policy_terms(user_dictionary):
     assert {"测试", "评估", "伦理", "审查"} <= set(parts)
     assert "风险等级测试评估体系" not in parts
     assert compound_parts(segment_chinese("数据")) == []
+
+
+def test_pinyin_is_found_without_its_tone_marks():
+    # A reader types quan qiu nan fang, not quán qiú nán fāng (the glossary's pinyin).
+    assert toneless_words("Global South 全球南方 quán qiú nán fāng lǜsè, quán") == ["quan", "qiu", "nan", "fang", "luse"]
+    assert toneless_words("Global South 全球南方") == []
+    entries = [{"location": "glossary/", "title": "Glossary", "text": "全球南方 quán qiú nán fāng"}]
+    index_page(entries, "en", {})
+    assert "quan qiu nan fang" in entries[0][EXTRA_FIELD]
 
 
 def test_index_page_tags_entries_and_weighs_a_document_page_down(user_dictionary):

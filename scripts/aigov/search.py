@@ -4,7 +4,8 @@ words that find a section without being shown in its result.
 Material's search plugin indexes a page's own text, its Chinese cut into words by jieba and
 joined by zero-width spaces. A clause's other-language column is left out of that text (the
 result shows the page's language) and added here, with the parts of the Chinese compounds
-that the user dictionary keeps whole (伦理 inside 科技伦理审查), in the field `extra`. That field
+that the user dictionary keeps whole (伦理 inside 科技伦理审查) and pinyin without its tone marks
+(quan qiu nan fang for quán qiú nán fāng), in the field `extra`. That field
 is never shown: it holds only the words the search worker indexes, without punctuation or the
 English words its pipeline drops (a page loads its index when search opens, on slow links too).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -59,6 +61,17 @@ def compound_parts(segmented: str) -> list[str]:
     return list(parts)
 
 
+def toneless_words(text: str) -> list[str]:
+    """The words written with tone marks or other accents (pinyin: quán qiú), without them, once
+    each, in order: a reader types pinyin without its tones."""
+    words: dict[str, None] = {}
+    for word in re.split(SEARCH_SEPARATOR, text):
+        plain = "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
+        if plain != word:
+            words[plain] = None
+    return list(words)
+
+
 def indexed_words(text: str) -> str:
     """The words of a text that the search worker indexes, in order: no punctuation, no stop
     words; Chinese words joined by zero-width spaces (read as one run when matching a phrase),
@@ -98,6 +111,7 @@ def index_page(entries: Iterable[dict[str, Any]], lang: str, other_texts: Mappin
         if anchor in other_texts:
             extra.append(indexed_words(segment_chinese(other_texts[anchor])))
         extra.extend(compound_parts(f"{entry['title']} {entry['text']} {' '.join(extra)}"))
+        extra.extend(toneless_words(entry["text"]))
         if extra:
             entry[EXTRA_FIELD] = " ".join(extra)
 

@@ -20,34 +20,42 @@ new PerformanceObserver((list) => {
 SCRIPTS = "**/assets/javascripts/*.js"
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-@pytest.mark.parametrize("lang", ["", "zh/"])
-def test_the_timeline_filter_appears_without_moving_anything(browser, server, lang, width):
+def shifts_while_scripts_arrive_late(browser, url, width, hidden_until_scripts, revealed):
+    """The layout shifts of a page whose scripts arrive after its first paint, as on a slow
+    link: `hidden_until_scripts` is hidden at the first paint, and `revealed` is awaited."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.add_init_script(RECORD_LAYOUT_SHIFTS)
-    # The scripts arrive after the first paint, as on a slow link.
     held = []
 
     def hold(route) -> None:
         held.append(route)
 
     page.route(SCRIPTS, hold)
-    page.goto(f"{server}/{lang}timeline/", wait_until="commit")
+    page.goto(url, wait_until="commit")
     page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
-    assert page.locator(".timeline-filter").get_attribute("hidden") is not None
+    assert page.locator(hidden_until_scripts).first.get_attribute("hidden") is not None
     for route in held:
         route.continue_()
     page.unroute(SCRIPTS, hold)
-    page.locator(".timeline-filter button").first.wait_for(state="visible")
+    page.locator(revealed).first.wait_for(state="visible")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     shifts = page.evaluate("window.layoutShifts")
+    context.close()
+    return shifts
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_the_timeline_filter_appears_without_moving_anything(browser, server, lang, width):
+    shifts = shifts_while_scripts_arrive_late(
+        browser, f"{server}/{lang}timeline/", width, ".timeline-filter", ".timeline-filter button"
+    )
     # Zero to the precision Lighthouse reports; a loaded machine once gave a sub-pixel 1.6e-06.
     # The filter shown without its space kept shifted the page by 0.051.
     assert sum(shift["value"] for shift in shifts if shift["outsideHeader"]) < 0.0001, shifts
     assert sum(shift["value"] for shift in shifts) < 0.001, shifts  # Material's search, in the header
-    context.close()
 
 
 def test_without_javascript_the_filter_takes_no_space(browser, server):
@@ -63,24 +71,7 @@ def test_without_javascript_the_filter_takes_no_space(browser, server):
 def test_a_document_page_keeps_still_while_its_controls_appear(browser, server, path, width):
     """The reader bar, the Terms switch, "Cite this document" and each clause's actions (two
     rows of icons on a phone) are revealed by scripts that arrive after the first paint."""
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
-    page.add_init_script(RECORD_LAYOUT_SHIFTS)
-    held = []
-
-    def hold(route) -> None:
-        held.append(route)
-
-    page.route(SCRIPTS, hold)
-    page.goto(f"{server}/{path}", wait_until="commit")
-    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
-    assert page.locator(".clause-actions").first.get_attribute("hidden") is not None
-    for route in held:
-        route.continue_()
-    page.unroute(SCRIPTS, hold)
-    page.locator(".clause-actions .clause-action").first.wait_for(state="visible")
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
-    shifts = page.evaluate("window.layoutShifts")
+    shifts = shifts_while_scripts_arrive_late(
+        browser, f"{server}/{path}", width, ".clause-actions", ".clause-actions .clause-action"
+    )
     assert sum(shift["value"] for shift in shifts if shift["outsideHeader"]) < 0.0001, shifts
-    context.close()

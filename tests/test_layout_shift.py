@@ -1,6 +1,6 @@
-"""Nothing moves once painted: the timeline's filter, revealed by the site's script, has its
-space kept from the first paint. Measured in Chromium as the reader's layout shifts, with the
-scripts arriving after the first paint."""
+"""Nothing moves once painted: the timeline's filter and a document page's controls, revealed
+by the site's scripts, have their space kept from the first paint. Measured in Chromium as the
+reader's layout shifts, with the scripts arriving after the first paint."""
 
 import pytest
 

@@ -246,13 +246,25 @@ def document_medians(base: str, workdir: Path) -> dict[str, dict[str, float]]:
     return {lang + path: median_lighthouse(base + lang + path, workdir) for lang in LANGUAGE_ROOTS for path in DOCUMENT_PAGES}
 
 
-def print_document_figures(site: Path) -> None:
+def print_document_figures(site: Path, with_lighthouse: bool) -> None:
+    """Every document page in both languages: what its first visit loads (gzip) and, unless
+    left out, its Lighthouse medians."""
+    from playwright.sync_api import sync_playwright
+
+    pages = [lang + path for lang in LANGUAGE_ROOTS for path in DOCUMENT_PAGES]
     with tempfile.TemporaryDirectory() as temporary, serving(site) as base:
-        medians = document_medians(base, Path(temporary))
-    print(f"| document page, Lighthouse mobile, median of {LIGHTHOUSE_RUNS} | performance | total blocking time (ms) |")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.split()[1:])
+            weights = {page: sum(part["gzip"] for part in page_weight(browser, base + page, site).values()) for page in pages}
+            browser.close()
+        medians = document_medians(base, Path(temporary)) if with_lighthouse else {}
+    print(
+        f"| document page | first visit (KiB gzip) | Lighthouse mobile, median of {LIGHTHOUSE_RUNS}: performance / total blocking time (ms) |"
+    )
     print("|---|---|---|")
-    for page, figures in medians.items():
-        print(f"| {page} | {figures['performance']:g} | {figures['tbt']:g} |")
+    for page in pages:
+        figures = f"{medians[page]['performance']:g} / {medians[page]['tbt']:g}" if page in medians else "–"
+        print(f"| {page} | {kib(weights[page])} | {figures} |")
 
 
 def kib(size: int) -> str:
@@ -267,11 +279,11 @@ def main() -> None:
         "--documents",
         type=Path,
         metavar="SITE",
-        help="only the document pages' Lighthouse medians, of a site already built in SITE",
+        help="only the document pages' first-visit weights and Lighthouse medians (not with --no-lighthouse), of a site already built in SITE",
     )
     arguments = parser.parse_args()
     if arguments.documents:
-        print_document_figures(arguments.documents)
+        print_document_figures(arguments.documents, with_lighthouse=not arguments.no_lighthouse)
         return
     from playwright.sync_api import sync_playwright
 

@@ -15,7 +15,7 @@ import functools
 import json
 from collections.abc import Callable
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from jinja2 import Environment
@@ -29,16 +29,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from aigov.alternates import language_roots, without_head_alternates
-from aigov.citation import clause_reports, page_citations, public_url, script_json, translation_url
+from aigov.citation import clause_reports, page_citations, public_url, translation_url
 from aigov.clauses import Block, DocumentError
 from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, CorpusDocument, DataError, DocumentInfo
 from aigov.downloads import published_downloads, single_document_context, single_file_path
 from aigov.glossary import glossed
 from aigov.labels import full_width_label_colons, localized_permalinks
 from aigov.links import Target, resolve
+from aigov.minify import minify_assets
 from aigov.navigation import theme_features, unknown_nav_translations, unknown_theme_features
 from aigov.offline import prune_offline_copy
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
+from aigov.pagedata import page_data_path, page_data_script
 from aigov.pagemeta import PageHead, citation_tags, document_json_ld, open_graph
 from aigov.parallel import document_view
 from aigov.search import index_page, language_indexes, other_language_texts, page_entries
@@ -191,7 +193,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # The parallel text takes the width: the site's navigation is in the tabs above.
             page.meta["hide"] = ["navigation"]
             context = document_view(site, locale, document) | cite_view(document, locale, page, config)
-            return render("partials/parallel-document.html", locale, context, href)
+            write_page_data(page, config, context, locale, href)
+            data_src = PurePosixPath(page_data_path(page.file.dest_uri)).name
+            return render("partials/parallel-document.html", locale, context | {"page_data": data_src}, href)
         view = page.meta.get("data_view")
         if view is None:
             return markdown
@@ -205,6 +209,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except (DocumentError, DataError, KeyError, ValueError, PluginError) as error:
         raise PluginError(f"{page.file.src_path}: {error}") from error
     return f"{markdown}\n\n{rendered}\n"
+
+
+def macro(template: str, name: str) -> Callable[..., str]:
+    """A macro of a template of overrides/, to render a part on its own."""
+    found: Callable[..., str] = getattr(_build.env.get_template(template).module, name)
+    return found
+
+
+def write_page_data(
+    page: Page, config: MkDocsConfig, context: dict[str, Any], locale: Locale, href: Callable[[Target], str]
+) -> None:
+    """A document page's term cards, cite dialog and citations, beside the page (aigov.pagedata)."""
+    cards = macro("partials/term-cards.html", "term_cards")(context["cards"], locale.strings, href)
+    dialog = macro("partials/cite-dialog.html", "cite_dialog_body")(
+        locale.strings, locale.tags, locale.lang, context["public_address"]
+    )
+    path = Path(config.site_dir) / page_data_path(page.file.dest_uri)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page_data_script(str(cards), str(dialog), context["citations"]), encoding="utf-8")
 
 
 def page_urls(page: Page, config: MkDocsConfig) -> dict[str, str]:
@@ -228,7 +251,7 @@ def cite_view(document: CorpusDocument, locale: Locale, page: Page, config: MkDo
     urls = page_urls(page, config)
     accessed = access_date()
     return {
-        "citations": Markup(script_json(page_citations(document, _build.site.locales, locale.lang, urls, accessed))),
+        "citations": page_citations(document, _build.site.locales, locale.lang, urls, accessed),
         "cite_accessed": accessed.isoformat(),
         "public_address": urls[locale.lang],
         "reports": clause_reports(document, locale.strings, locale.lang, config.repo_url, urls[locale.lang] or page.url),
@@ -291,7 +314,10 @@ def open_data(config: MkDocsConfig) -> dict[str, bytes]:
 def on_post_build(config: MkDocsConfig) -> None:
     """Write each language's search index beside the whole one; material-search.js loads the page's own.
     Not in the offline copy (no directory URLs), whose pages read the index inlined for file://:
-    there, remove what the copy never uses (after the offline plugin has inlined the index)."""
+    there, remove what the copy never uses (after the offline plugin has inlined the index).
+    Both publish the site's own scripts and style sheets minified."""
+    if config.theme.custom_dir:
+        minify_assets(Path(config.site_dir), Path(config.theme.custom_dir))
     if not config.use_directory_urls:
         prune_offline_copy(Path(config.site_dir))
         return

@@ -22,11 +22,13 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from aigov.citation import STYLES, bibtex, clause_reports, csl_item, page_citations, public_url, report_link, ris, translation_url
 from aigov.corpus import LANGUAGES, load_strings
 from aigov.site import make_locale
 from conftest import ROOT, copy_project
+from published import cite_dialog, page_data
 from test_quality import run_axe
 
 HAN = re.compile("[\u4e00-\u9fff]")
@@ -283,11 +285,12 @@ def test_the_cite_dialog_holds_every_entry_of_the_page(site, corpus):
     for path, lang in document_pages(site):
         document = next(document for document in corpus.values() if document.info.slug == path.parent.name)
         soup = page_soup_of(path)
-        entries = json.loads(soup.select_one("script#cite-data").string)
+        entries = page_data(path)["citations"]
         assert list(entries) == [document.info.id, *document.aligned.clause_ids]
         buttons = [button["data-cite"] for button in soup.select("button[data-cite]")]
         assert buttons == list(entries)
-        dialog = soup.select_one("dialog#cite-dialog")
+        assert soup.select_one("dialog#cite-dialog").get_text() == ""  # its body comes with the page data
+        dialog = cite_dialog(path).select_one("dialog#cite-dialog")
         assert dialog.select_one(".cite-dialog__notice").get_text() == LOCALES[lang].strings["cite"]["no_public_address"]
 
 
@@ -333,15 +336,16 @@ def test_with_repo_url_every_clause_links_to_a_report_naming_it(addressed_offlin
 
 
 def test_the_offline_copy_built_for_an_address_names_the_public_pages(addressed_offline_copy: Path):
-    soup = page_soup_of(addressed_offline_copy / "zh/documents/global-ai-governance-action-plan.html")
+    path = addressed_offline_copy / "zh/documents/global-ai-governance-action-plan.html"
+    soup = page_soup_of(path)
     public = SITE_URL + "zh/documents/global-ai-governance-action-plan/"
     assert soup.select_one('link[rel="canonical"]')["href"] == public
     assert soup.select_one('meta[property="og:url"]')["content"] == public
     assert soup.select_one('meta[name="citation_public_url"]')["content"] == public
     described = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert described["url"] == public and described["sameAs"] == [SITE_URL + "documents/global-ai-governance-action-plan/"]
-    assert not soup.select(".cite-dialog__notice")
-    entries = json.loads(soup.select_one("script#cite-data").string)
+    assert not cite_dialog(path).select(".cite-dialog__notice")
+    entries = page_data(path)["citations"]
     assert entries["gap-10"]["url"] == public + "#gap-10"
 
 
@@ -358,7 +362,7 @@ def test_the_offline_copy_copies_the_public_address_and_cites_with_the_readers_d
         assert tab.evaluate("window.__copied[0]") == SITE_URL + "documents/global-ai-governance-action-plan/#gap-10"
         tab.click("section.clause:has(#gap-10) [data-cite]")
         dialog = tab.locator("dialog#cite-dialog")
-        assert dialog.is_visible()
+        expect(dialog).to_be_visible()  # once cite.js and the page data have loaded
         assert dialog.locator("#cite-dialog-title").text_content() == "Cite: Action Plan, item 10 (GAP-10)"
         today = tab.evaluate(
             "(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()"
@@ -372,6 +376,7 @@ def test_the_offline_copy_copies_the_public_address_and_cites_with_the_readers_d
         tab.click("[data-cite-copy=apa]")
         tab.wait_for_function("window.__copied.length === 2")
         assert "Global AI Governance Action Plan, item 10 (GAP-10)" in tab.evaluate("window.__copied[1]")
+        expect(dialog.locator("#cite-status")).to_have_text("Copied to the clipboard")
         tab.click(".cite-dialog__close")
         assert not dialog.is_visible()
     finally:
@@ -398,7 +403,7 @@ def test_the_open_cite_dialog_has_no_wcag_violations(site: Path, browser, lang: 
     try:
         tab.goto((site / f"{lang}documents/shanghai-declaration/index.html").as_uri())
         tab.click(".document-cite [data-cite]")
-        assert tab.locator("dialog#cite-dialog").is_visible()
+        expect(tab.locator("dialog#cite-dialog")).to_be_visible()
         assert run_axe(tab) == []
     finally:
         tab.close()

@@ -16,6 +16,7 @@ from aigov.corpus import DataError
 from aigov.glossary import clause_phrases, glossary_entries, load_glossary, mark_terms, phrase_pattern, pinyin_key
 from aigov.pinyin import toned_pinyin, toneless
 from conftest import ROOT, copy_project, mkdocs_build
+from published import term_cards
 
 GLOSSARY = ROOT / "data" / "glossary.yml"
 DOCUMENT_PAGES = ("global-ai-governance-action-plan", "capacity-building-action-plan", "shanghai-declaration")
@@ -252,8 +253,8 @@ def test_document_pages_mark_the_glossary_terms_of_each_clause_in_both_columns(s
                 assert marked == expected, (path, block.id, column_lang)
 
 
-def card_of(page: BeautifulSoup, term_id: str):
-    return page.select_one(f'.term-cards .term-card[data-term="{term_id}"]')
+def card_of(cards: BeautifulSoup, term_id: str):
+    return cards.select_one(f'.term-cards .term-card[data-term="{term_id}"]')
 
 
 @pytest.mark.parametrize(
@@ -263,8 +264,10 @@ def test_a_document_page_holds_the_card_of_each_term_it_uses(site, corpus, terms
     path = site / ("" if lang == "en" else "zh") / "documents" / "global-ai-governance-action-plan" / "index.html"
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     used = {id_ for span in page.select(".glossary-term") for id_ in span["data-terms"].split()}
-    assert {card["data-term"] for card in page.select(".term-card")} == used
-    card = card_of(page, "term-cheng-guo-zhuan-hua")
+    assert not page.select(".term-card")  # published beside the page, loaded when Terms is on
+    cards = term_cards(path)
+    assert {card["data-term"] for card in cards.select(".term-card")} == used
+    card = card_of(cards, "term-cheng-guo-zhuan-hua")
     assert card.select_one(".term-card__pinyin").get_text() == "chéng guǒ zhuǎn huà"
     items = {li.select_one("span[lang=en]").get_text(): li for li in card.select("li")}
     assert list(items) == ["commercialization", "transformation of research outcomes"]
@@ -272,9 +275,7 @@ def test_a_document_page_holds_the_card_of_each_term_it_uses(site, corpus, terms
     assert items["transformation of research outcomes"]["data-entry"].endswith("glossary/" + entry)
     assert [a.get_text() for a in items["commercialization"].select("a")] == ["SHD-1-2"]
     # A heading's capitals are the same wording: one line, with the heading's place among its clauses.
-    cap = BeautifulSoup(
-        (site / "zh/documents/capacity-building-action-plan/index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    cap = term_cards(site / "zh/documents/capacity-building-action-plan/index.html")
     infrastructure = [li.select_one("span[lang=en]").get_text() for li in card_of(cap, "term-shu-zi-ji-chu-she-shi").select("li")]
     assert "Digital Infrastructure" not in infrastructure and "digital infrastructure" in infrastructure
 

@@ -168,7 +168,10 @@ def references(path: Path, root: Path) -> list[Path]:
     found: list[Path | None] = []
     if path.suffix == ".html":
         soup = BeautifulSoup(text, "html.parser")
-        found += [local(path.parent, tag[name]) for name in ("href", "src") for tag in soup.find_all(attrs={name: True})]
+        # data-src: what a page's scripts load on demand (its page data, scripts/aigov/pagedata.py).
+        found += [
+            local(path.parent, tag[name]) for name in ("href", "src", "data-src") for tag in soup.find_all(attrs={name: True})
+        ]
         if config := soup.find("script", id="__config"):
             found.append(local(path.parent, json.loads(config.string)["search"]))
         for script in soup.find_all("script", src=False):
@@ -280,6 +283,7 @@ def test_offline_terms_light_up_their_counterparts(offline_tab, offline_copy: Pa
     tab, record = offline_tab
     tab.goto((offline_copy / "zh" / "documents" / "global-ai-governance-action-plan.html").as_uri())
     tab.locator(".terms-switch__toggle").click()
+    tab.locator('.glossary-term[tabindex="0"]').first.wait_for(state="attached")  # term-cards.js has loaded
     tab.locator('[data-clause="gap-2"] .parallel-col[lang="zh"] .glossary-term', has_text="成果转化").hover()
     assert tab.locator(".glossary-term--counterpart").all_inner_texts() == ["transformation of research outcomes"]
     assert tab.locator(".term-popover .term-card__pinyin").inner_text() == "chéng guǒ zhuǎn huà"

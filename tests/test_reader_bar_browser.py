@@ -124,8 +124,16 @@ def test_the_contents_list_shows_titles_and_keeps_the_clause_being_read_in_view(
     page.wait_for_function("location.hash === '#shd-3-1'")
     active = page.locator(".md-sidebar--secondary .md-nav__link--active").last
     expect(active).to_have_attribute("href", re.compile("#shd-(2-5|s3|3-1)$"))
-    box, sidebar = active.bounding_box(), toc.locator(".md-sidebar__scrollwrap").bounding_box()
-    assert sidebar["y"] <= box["y"] and box["y"] + box["height"] <= sidebar["y"] + sidebar["height"], (box, sidebar)
+    # The theme scrolls the contents list to the active entry smoothly: wait for it to arrive.
+    page.wait_for_function(
+        """() => {
+            const active = [...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')].pop();
+            const box = active.getBoundingClientRect();
+            const list = document.querySelector('.md-sidebar--secondary .md-sidebar__scrollwrap').getBoundingClientRect();
+            return list.top <= box.top && box.bottom <= list.bottom;
+        }""",
+        timeout=5000,
+    )
     assert errors == []
     context.close()
 

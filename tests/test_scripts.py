@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from aigov.pagedata import read_page_data
+
 # Material's base.html writes these inline, on every page; a change to any of them (a new theme
 # version, an override) must be reviewed and listed here. The head script names the site's root
 # relative to the page (`new URL("../..",location)`): it is compared with that path as ROOT.
@@ -20,11 +22,9 @@ MATERIAL_INLINE_SCRIPTS = {
     # The site's own, before the theme's head script (overrides/partials/storage-stand-in.html).
     "2c202f5f0061ab5746479f7d1e0e25aa9f89b605de6cfd76e00abbe9561bdcf2": "head: the site's storage stand-in",
 }
-# Data blocks, which no browser runs: each must parse as JSON. The cite dialog's citations sit in
-# the content beside the dialog (overrides/partials/cite-dialog.html).
+# Data blocks, which no browser runs: each must parse as JSON.
 DATA_BLOCKS = {
     ("application/json", "__config"): "Material's configuration",
-    ("application/json", "cite-data"): "the cite dialog's citations",
     ("application/ld+json", None): "a document page's schema.org description",
 }
 RELATIVE_ROOT = re.compile(r'new URL\("(\.|\.\.(?:/\.\.)*|/)",location\)')
@@ -70,6 +70,23 @@ def test_every_page_runs_only_the_scripts_the_site_ships(site):
     assert (site / SCRIPTS_DIR / "reader.js").is_file() and (site / SCRIPTS_DIR / "material-search.js").is_file()
     found = {str(html.relative_to(site)): unshipped_scripts(html, site) for html in pages(site)}
     assert not {page: scripts for page, scripts in found.items() if scripts}
+
+
+def test_what_a_page_loads_on_demand_is_its_data_beside_it_and_the_sites_own_scripts(site):
+    """A document page's .page-data names a file beside it that assigns one JSON value and runs
+    nothing else; the scripts that load on demand (reader.js: cite.js; terms.js: term-cards.js)
+    are shipped."""
+    with_data = {}
+    for html in pages(site):
+        holder = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one(".page-data")
+        if holder is not None:
+            assert "/" not in holder["data-src"]
+            with_data[str(html.relative_to(site))] = read_page_data(
+                (html.parent / holder["data-src"]).read_text(encoding="utf-8")
+            )
+    assert len(with_data) == 8  # the four documents in two languages
+    assert {key for data in with_data.values() for key in data} == {"cards", "cite_dialog", "citations"}
+    assert (site / SCRIPTS_DIR / "cite.js").is_file() and (site / SCRIPTS_DIR / "term-cards.js").is_file()
 
 
 def test_every_listed_inline_script_is_on_the_pages(site):

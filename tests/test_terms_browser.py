@@ -31,8 +31,11 @@ def initial_lower(phrase: str) -> str:
 
 
 def terms_on(page) -> None:
+    """Turn the terms on, and wait until they answer: term-cards.js and the page's cards load
+    then, and give each clause its Tab stop."""
     page.locator(".terms-switch__toggle").click()
     assert page.evaluate("document.documentElement.dataset.terms") == "on"
+    page.locator('.glossary-term[tabindex="0"]').first.wait_for(state="attached")
 
 
 def richest_clause(corpus, terms, slug: str) -> str:

@@ -14,6 +14,8 @@ LUNR_DIR = "assets/javascripts/lunr"
 SECOND_INDEX = "search/search_index.json"
 # The single files inline their style sheet; no page of the copy links it.
 INLINED_STYLESHEET = "assets/stylesheets/single-document.css"
+# The theme's default icon, which mkdocs.yml replaces (theme.favicon).
+DEFAULT_FAVICON = "assets/images/favicon.png"
 # Source maps serve only the browser's developer tools; their comments would name missing files.
 SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)\s*$")
 
@@ -24,7 +26,7 @@ def prune_offline_copy(site_dir: Path) -> list[str]:
     if (site_dir / LUNR_DIR).is_dir():
         removed += [path.relative_to(site_dir).as_posix() for path in (site_dir / LUNR_DIR).rglob("*") if path.is_file()]
         shutil.rmtree(site_dir / LUNR_DIR)
-    for path in [site_dir / SECOND_INDEX, site_dir / INLINED_STYLESHEET, *site_dir.rglob("*.map")]:
+    for path in [site_dir / SECOND_INDEX, site_dir / INLINED_STYLESHEET, site_dir / DEFAULT_FAVICON, *site_dir.rglob("*.map")]:
         if path.is_file():
             removed.append(path.relative_to(site_dir).as_posix())
             path.unlink()

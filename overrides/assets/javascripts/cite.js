@@ -1,16 +1,14 @@
-/* The cite dialog of document pages: fills the one <dialog> with the entry (formatted at build
-   time, scripts/aigov/citation.py) of the document or clause whose Cite button was pressed,
-   with today's date from the reader's clock as the access date, and copies or downloads it.
-   Without JavaScript the Cite buttons stay hidden. */
+/* The cite dialog of document pages, loaded with the page data on the first Cite (reader.js,
+   which handles the Cite buttons and calls window.aigov.cite): puts the dialog's body in the
+   one <dialog> and fills it with the entry (formatted at build time, scripts/aigov/citation.py)
+   of the document or clause whose Cite button was pressed, with today's date from the reader's
+   clock as the access date, and copies or downloads it. */
 (function () {
   "use strict";
 
   var dialog = document.getElementById("cite-dialog");
-  var data = document.getElementById("cite-data");
-  if (!dialog || !data || typeof dialog.showModal !== "function") return;
-  var entries = JSON.parse(data.textContent);
-  var status = document.getElementById("cite-status");
   var readerStatus = document.getElementById("reader-status");
+  var status = null;
   var current = null;
 
   function pad(number) { return (number < 10 ? "0" : "") + number; }
@@ -35,7 +33,7 @@
     };
   }
 
-  function fill(id) {
+  function fill(id, entries) {
     current = withToday(entries[id]);
     current.id = id;
     dialog.querySelector("#cite-dialog-title").textContent = current.heading;
@@ -60,15 +58,7 @@
     window.setTimeout(function () { status.textContent = message; }, 50);
   }
 
-  document.querySelectorAll(".document-cite").forEach(function (element) { element.hidden = false; });
-
-  document.addEventListener("click", function (event) {
-    var opener = event.target.closest("[data-cite]");
-    if (opener) {
-      fill(opener.dataset.cite);
-      dialog.showModal();
-      return;
-    }
+  function onClick(event) {
     var copy = event.target.closest("[data-cite-copy]");
     if (copy) {
       var text = textOf(copy.dataset.citeCopy);
@@ -89,5 +79,16 @@
       document.body.removeChild(link);
       URL.revokeObjectURL(link.href);
     }
-  });
+  }
+
+  window.aigov.cite = function (id, data) {
+    if (!status) {
+      dialog.innerHTML = data.cite_dialog;
+      dialog.setAttribute("aria-labelledby", "cite-dialog-title");
+      status = document.getElementById("cite-status");
+      dialog.addEventListener("click", onClick);
+    }
+    fill(id, data.citations);
+    dialog.showModal();
+  };
 })();

@@ -59,6 +59,38 @@
     buttons.forEach(function (button) { button.setAttribute("aria-pressed", String(isPressed(button))); });
   }
 
+  /* Scripts and data that a first visit does not need, loaded as scripts (a page opened from
+     file:// may load a script, not fetch a file) once, the first time they are asked for: the
+     term cards' code (terms.js) and the page data (scripts/aigov/pagedata.py: the term cards
+     and the citations, for term-cards.js and cite.js). A failed load may be asked for again. */
+  var loading = {};
+  function loadScript(src) {
+    var url = new URL(src, document.baseURI).href;
+    if (!loading[url]) {
+      loading[url] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = function () {
+          delete loading[url];
+          script.remove();
+          reject(new Error("not loaded: " + url));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[url];
+  }
+  var ownAddress = document.currentScript && document.currentScript.src;
+  var pageData = document.querySelector(".page-data");
+  window.aigov = {
+    loadScript: loadScript,
+    pageData: function () {
+      if (!pageData) return Promise.reject(new Error("this page has no page data"));
+      return loadScript(pageData.dataset.src).then(function () { return window.aigovPageData; });
+    }
+  };
+
   var bar = document.querySelector(".reader-bar");
 
   /* Which languages show. */
@@ -157,8 +189,19 @@
       .join("\n\n");
   }
 
-  document.querySelectorAll(".clause-actions").forEach(function (actions) {
+  document.querySelectorAll(".clause-actions, .document-cite").forEach(function (actions) {
     actions.hidden = false;
+  });
+
+  /* Cite: the dialog's code (cite.js, beside this file) and its entries (the page data) load on
+     the first Cite; cite.js then opens the dialog. */
+  document.addEventListener("click", function (event) {
+    var opener = event.target.closest("[data-cite]");
+    if (!opener || !ownAddress) return;
+    Promise.all([loadScript(new URL("cite.js", ownAddress).href), window.aigov.pageData()]).then(
+      function (loaded) { window.aigov.cite(opener.dataset.cite, loaded[1]); },
+      function () { announce(status.dataset.loadFailed); }
+    );
   });
 
   var COPIED = { link: "copiedLink", citation: "copiedCitation", quote: "copiedQuote" };

@@ -59,10 +59,10 @@
     buttons.forEach(function (button) { button.setAttribute("aria-pressed", String(isPressed(button))); });
   }
 
-  /* Scripts and data that a first visit does not need, loaded as scripts (a page opened from
-     file:// may load a script, not fetch a file) once, the first time they are asked for: the
-     term cards' code (terms.js) and the page data (scripts/aigov/pagedata.py: the term cards
-     and the citations, for term-cards.js and cite.js). A failed load may be asked for again. */
+  /* What a first visit does not need, loaded as a script (a page opened from file:// may load a
+     script, not fetch a file) once, the first time it is asked for: cite.js (below),
+     term-cards.js (terms.js) and the page data (scripts/aigov/pagedata.py: the term cards, the
+     cite dialog's body and its entries). A failed load may be asked for again. */
   var loading = {};
   function loadScript(src) {
     var url = new URL(src, document.baseURI).href;

@@ -84,6 +84,8 @@
   var ownAddress = document.currentScript && document.currentScript.src;
   var pageData = document.querySelector(".page-data");
   window.aigov = {
+    /* One of the reader status's messages (its data-* strings), by name. */
+    announce: function (name) { if (status) announce(status.dataset[name]); },
     loadScript: loadScript,
     pageData: function () {
       if (!pageData) return Promise.reject(new Error("this page has no page data"));

@@ -205,7 +205,6 @@
     holder.innerHTML = data.cards;
     cards = holder.content.querySelector(".term-cards");
     apply();
-    new MutationObserver(apply).observe(root, { attributes: true, attributeFilter: ["data-terms"] });
     /* The language view (reader.js) hides a column: the clause's Tab stop must stay visible. */
     new MutationObserver(function () { if (isOn()) setStops(); })
       .observe(root, { attributes: true, attributeFilter: ["data-view"] });
@@ -272,17 +271,20 @@
     window.addEventListener("resize", function () { if (popover && owner) place(popover, owner); });
   }
 
-  /* Started once the cards have come; a load that failed is tried again when the reader next
-     turns the terms on (terms.js says that it failed). */
+  /* Each turn of the switch: once the cards have come, on or off; before, the first turn on
+     asks for them, and a load that failed is tried again at the next (terms.js says it failed). */
   var started = false;
-  function begin() {
-    if (started || !isOn()) return;
-    window.aigov.pageData().then(function (data) {
-      if (started) return;
-      started = true;
-      start(data);
-    }, function () { /* said by terms.js */ });
+  function follow() {
+    if (started) {
+      apply();
+    } else if (isOn()) {
+      window.aigov.pageData().then(function (data) {
+        if (started) return;
+        started = true;
+        start(data);
+      }, function () { /* said by terms.js */ });
+    }
   }
-  begin();
-  new MutationObserver(begin).observe(root, { attributes: true, attributeFilter: ["data-terms"] });
+  follow();
+  new MutationObserver(follow).observe(root, { attributes: true, attributeFilter: ["data-terms"] });
 })();

@@ -30,10 +30,7 @@
       root.dataset.terms = "on";
       /* The code and the cards load side by side; term-cards.js waits for both. */
       Promise.all([window.aigov.loadScript(new URL(TERM_CARDS_SCRIPT, ownAddress).href), window.aigov.pageData()])
-        .catch(function () {
-          var status = document.getElementById("reader-status");
-          if (status) status.textContent = status.dataset.loadFailed;
-        });
+        .catch(function () { window.aigov.announce("loadFailed"); });
     } else {
       delete root.dataset.terms;
     }

@@ -1,7 +1,7 @@
 """The reading room in a real Chromium, at 1920×1080, 1280×800 and 390×844 in both languages:
 clause titles in the contents list (and in the single-file download), the contents list and the address following the clause
 being read, the reader bar (in reach, stored, set by the address), the first clause on a phone's
-first screen, copy confirmations and Copy quote, and a one-language view across the language
+first screen, the clause actions' names as tooltips, copy confirmations and Copy quote, and a one-language view across the language
 switch. Positions are measured, not eyeballed."""
 
 from __future__ import annotations
@@ -312,6 +312,40 @@ def test_every_copy_is_confirmed_visibly_and_to_assistive_technology(browser, se
         width, height = SIZES[size]
         assert box["height"] > 0 and 0 <= box["x"] and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
     expect(status).to_have_text("", timeout=6000)
+    context.close()
+
+
+def shown_name(button):
+    return button.evaluate(
+        """button => { const tip = getComputedStyle(button, '::after');
+          const box = button.getBoundingClientRect();
+          return {text: tip.content, shown: tip.visibility === 'visible' && tip.opacity === '1', right: box.right}; }"""
+    )
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("size", ["1280x800", "390x844"])
+def test_a_clause_actions_name_shows_when_pointed_at_or_reached_with_tab_and_is_read_once(browser, server, size, lang):
+    context, page, _ = open_page(browser, server, PREFIX[lang] + GAP, size)
+    name = {"en": "Copy citation", "zh": "复制引文"}[lang]
+    clause = page.locator("section.clause", has=page.locator("#gap-10"))
+    clause.scroll_into_view_if_needed()
+    button = clause.get_by_role("button", name=name, exact=True)
+    assert shown_name(button)["text"] == f'"{name}" / ""' and not shown_name(button)["shown"]
+    button.hover()
+    if size == "390x844":
+        page.wait_for_timeout(500)
+        assert not shown_name(button)["shown"], "a phone's tap leaves no name standing over the text"
+    else:
+        page.wait_for_function("button => getComputedStyle(button, '::after').opacity === '1'", arg=button.element_handle())
+        page.mouse.move(0, 0)
+        page.wait_for_function("button => getComputedStyle(button, '::after').opacity === '0'", arg=button.element_handle())
+    clause.get_by_role("button", name={"en": "Copy link", "zh": "复制链接"}[lang], exact=True).focus()
+    page.keyboard.press("Tab")
+    page.wait_for_function("button => getComputedStyle(button, '::after').opacity === '1'", arg=button.element_handle())
+    # The shown name is no part of the accessible name: each button is found by its name alone.
+    assert page.get_by_role("button", name=name, exact=True).count() == 15
+    assert page.locator(".md-tooltip2").count() == 0, "the theme sets up no tooltip for the actions"
     context.close()
 
 

@@ -110,6 +110,102 @@ def test_the_colour_toggle_cycles_through_light_dark_and_the_system_and_is_remem
     context.close()
 
 
+# The body's colour attributes and the root's class as a load changes them, in order.
+WATCH_COLOURS = """(() => {
+  window.__colourChanges = [];
+  new MutationObserver(changes => changes.forEach(change => window.__colourChanges.push(
+    [change.attributeName, change.target.getAttribute(change.attributeName)])))
+    .observe(document, {subtree: true, attributeFilter: ['data-md-color-switching', 'data-md-color-scheme']});
+})();"""
+
+
+def colour_state(page):
+    return page.evaluate(
+        """() => {
+          const rgb = getComputedStyle(document.querySelector('.md-header')).backgroundColor.match(/\\d+/g).slice(0, 3);
+          const meta = name => { const element = document.querySelector(`meta[name="${name}"]`); return element && element.content; };
+          return {
+            changes: window.__colourChanges,
+            scheme: document.body.dataset.mdColorScheme,
+            switching: document.body.hasAttribute('data-md-color-switching'),
+            colorScheme: meta('color-scheme'),
+            themeColor: meta('theme-color'),
+            header: '#' + rgb.map(value => (+value).toString(16).padStart(2, '0')).join(''),
+            root: document.documentElement.className,
+          };
+        }"""
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_load_changes_the_colours_only_where_the_scheme_must_change(browser, server, lang):
+    """The page's colours are set once: a light system's first visit and a stored choice change
+    none (no page-wide restyle while switching); a dark system's first visit switches once to
+    dark, transitions held. Each time the browser's bar takes the header's colour."""
+    light = browser.new_context(color_scheme="light")
+    light.add_init_script(WATCH_COLOURS)
+    page = light.new_page()
+    page.goto(server + LANGS[lang] + GAP)
+    page.wait_for_function("document.querySelector('meta[name=\"theme-color\"]').content !== ''")
+    state = colour_state(page)
+    assert state["changes"] == [] and state["scheme"] == "default" and state["colorScheme"] is None, state
+    assert state["themeColor"] == state["header"] and "js" in state["root"].split() and "no-js" not in state["root"].split()
+    light.close()
+
+    dark = browser.new_context(color_scheme="dark")
+    dark.add_init_script(WATCH_COLOURS)
+    page = dark.new_page()
+    page.goto(server + LANGS[lang] + GAP)
+    page.wait_for_function(
+        "!document.body.hasAttribute('data-md-color-switching')"
+        " && document.querySelector('meta[name=\"theme-color\"]').content !== ''"
+    )
+    state = colour_state(page)
+    assert state["changes"] == [
+        ["data-md-color-switching", ""],
+        ["data-md-color-scheme", "slate"],
+        ["data-md-color-switching", None],
+    ]
+    assert state["scheme"] == "slate" and state["colorScheme"] == "dark" and state["themeColor"] == state["header"], state
+
+    page.locator("label[for^='__palette_']:visible").click()
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.reload()
+    page.wait_for_function("document.querySelector('meta[name=\"theme-color\"]').content !== ''")
+    state = colour_state(page)
+    # The header's script sets the stored choice as the page is read; nothing switches after.
+    assert state["changes"] == [["data-md-color-scheme", "default"]] and state["colorScheme"] is None, state
+    dark.close()
+
+
+def test_the_colours_follow_the_systems_scheme_until_the_reader_chooses_one(browser, server):
+    context, page = open_page(browser, server, GAP, scheme="light")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    page.locator("label[for^='__palette_']:visible").click()  # as the system: now light
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default", "the reader's choice outlives the system's"
+    context.close()
+
+
+def test_enter_on_the_colour_toggle_picks_the_next_scheme_and_keeps_the_focus_on_the_toggle(browser, server):
+    context, page = open_page(browser, server, GAP, scheme="light")
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.evaluate("document.activeElement.id") == "__palette_2"
+    assert focused(page)["covers"], "the focused radio sits on the toggle now shown"
+    context.close()
+
+
 def focused(page):
     return page.evaluate(
         """() => {
@@ -166,9 +262,9 @@ def test_each_document_prints_compactly_in_each_view(browser, server, lang, slug
 
 
 def printed(page, clause_id="gap-10"):
-    # reader.js writes the colophon once the page is idle (or at the browser's beforeprint).
-    page.wait_for_function("document.querySelector('.print-colophon').textContent !== ''")
+    # reader.js writes the colophon as the page is printed (beforeprint, or the print media).
     page.emulate_media(media="print")
+    page.wait_for_function("document.querySelector('.print-colophon').textContent !== ''")
     return page.evaluate(
         """id => {
           const clause = document.getElementById(id).closest('.clause');
@@ -189,6 +285,8 @@ def printed(page, clause_id="gap-10"):
 
 def test_print_follows_the_view_prints_black_without_notes_and_ends_with_address_and_date(browser, server):
     context, page = open_page(browser, server, GAP + "?view=en")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.querySelector('.print-colophon').textContent") == "", "a load formats no date"
     sheet = printed(page)
     assert sheet["languages"] == ["en"], "an English-only view prints English only"
     assert set(sheet["colours"]) == {BLACK}

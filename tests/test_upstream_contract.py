@@ -342,3 +342,77 @@ def test_search_worker_drops_the_stop_words_the_index_leaves_out():
     worker = next(JAVASCRIPTS.glob("workers/search.*.min.js")).read_text(encoding="utf-8")
     [words] = re.findall(r"generateStopWordFilter\((\[[^\]]*\])\)", worker)
     assert frozenset(json.loads(words)) == LUNR_STOP_WORDS
+
+
+# What material-start.js does instead of the bundle as it starts: one test per assumption listed
+# at its top.
+
+
+def test_start_script_runs_before_the_theme_bundle():
+    """1. main.html loads material-start.js in the `scripts` block before the bundle."""
+    ours = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8").split("{% block scripts %}", 1)[1]
+    assert ours.index("material-start.js") < ours.index("{{ super() }}")
+
+
+def test_bundle_swaps_the_class_no_js_for_js_as_it_starts():
+    """1. The bundle removes no-js and adds js, which leaves a root that has js alone unchanged."""
+    bundle = source("bundle", "bundle.ts")
+    assert 'document.documentElement.classList.remove("no-js")\ndocument.documentElement.classList.add("js")' in bundle
+    assert '<html lang="{{ lang.t(\'language\') }}" class="no-js">' in base_template()
+
+
+def test_bundle_mounts_the_palette_component_only_on_its_component_element():
+    """1. The component is mounted on the elements [data-md-component="palette"], once, as the
+    bundle is evaluated; the bundle names the palette nowhere else."""
+    bundle = compact(source("bundle", "bundle.ts"))
+    assert '...getComponentElements("palette").map(el=>mountPalette(el)),' in bundle
+    elsewhere = [
+        path
+        for path, text in material_sources("bundle").items()
+        if "palette" in text.lower() and path not in {"bundle.ts", "components/_/index.ts"} and "components/palette/" not in path
+    ]
+    assert elsewhere == []
+    palette = (THEME / "partials" / "palette.html").read_text(encoding="utf-8")
+    assert '<form class="md-header__option" data-md-component="palette">' in palette
+
+
+def test_palette_radios_carry_their_colours_and_are_followed_by_the_toggle_to_the_next():
+    """2. One radio input.md-option per scheme, with its colours, followed by its label for the
+    next radio, rendered hidden."""
+    palette = compact((THEME / "partials" / "palette.html").read_text(encoding="utf-8"))
+    assert '<inputclass="md-option"data-md-color-media="{{option.media}}"data-md-color-scheme=' in palette
+    assert "data-md-color-primary=\"{{primary|replace('','-')}}\"data-md-color-accent=" in palette
+    assert 'type="radio"name="__palette"id="__palette_{{loop.index0}}">{%ifoption.toggle%}<labelclass=' in palette
+    assert 'for="__palette_{{loop.index%loop.length}}"hidden>' in palette
+
+
+def test_palette_choice_is_stored_as_index_and_colours_and_set_on_the_body_by_the_header_script():
+    """3. The component keeps { index, color } with __md_set("__palette"); the header's inline
+    script reads it with __md_get, follows the system for "(prefers-color-scheme)" and sets the
+    body's data-md-color-* from it."""
+    component = source("bundle", "components/palette/index.ts")
+    assert '__md_set("__palette", palette)' in component
+    assert "index: number " in component and "color: PaletteColor " in component
+    for key in ("media", "scheme", "primary", "accent"):
+        assert f"{key}?: string " in component
+    header = (THEME / "partials" / "header.html").read_text(encoding="utf-8")
+    assert header.index('include "partials/palette.html"') < header.index('include "partials/javascripts/palette.html"')
+    script = (THEME / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
+    assert 'var palette=__md_get("__palette");' in script
+    assert '"(prefers-color-scheme)"===palette.color.media' in script
+    assert "[data-md-color-media='(prefers-color-scheme: light)']" in script
+    assert "[data-md-color-media='(prefers-color-scheme: dark)']" in script
+    assert 'document.body.setAttribute("data-md-color-"+key,value)' in script
+
+
+def test_theme_stops_transitions_while_switching_and_gives_slate_a_dark_color_scheme():
+    """4. body[data-md-color-switching] stops transitions; "slate" is dark, "default" light."""
+    [palette] = (THEME / "assets" / "stylesheets").glob("palette.*.min.css")
+    [main] = (THEME / "assets" / "stylesheets").glob("main.*.min.css")
+    sheets = palette.read_text(encoding="utf-8") + main.read_text(encoding="utf-8")
+    assert (
+        "[data-md-color-switching] *,[data-md-color-switching] :after,[data-md-color-switching] :before"
+        "{transition-duration:0s!important}" in sheets
+    )
+    assert "[data-md-color-scheme=slate]{color-scheme:dark;" in sheets
+    assert "[data-md-color-scheme=default]{color-scheme:light}" in sheets

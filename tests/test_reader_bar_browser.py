@@ -30,6 +30,7 @@ SOURCE_TITLES = {
     "cap-g2": {"en": "Empower Industries Through the AI Plus Application", "zh": "推进“人工智能+”赋能千行百业"},
 }
 COPIED = {"en": "Link copied", "zh": "已复制链接"}
+EDITORIAL_HINT = {"en": "Editorial title, not part of the source", "zh": "编者所拟标题，非原文"}
 
 
 def toc_label(clause_id: str, lang: str, title: str, editorial: bool) -> str:
@@ -88,7 +89,8 @@ def test_the_contents_list_names_each_clause_by_code_and_title(site, document, l
         if "editorial" in entry:
             expected = toc_label(clause_id, lang, entry["editorial"][lang], editorial=True)
             title = page.select_one(f"#{clause_id} .clause-title--editorial")
-            assert title and title["title"], f"{clause_id}: the editorial title is marked as such"
+            assert title and title["data-tip"] == EDITORIAL_HINT[lang], f"{clause_id}: the editorial title is marked as such"
+            assert not title.has_attr("title"), f"{clause_id}: shown by the site's CSS, not by a theme tooltip"
         elif clause_id in SOURCE_TITLES:
             expected = toc_label(clause_id, lang, SOURCE_TITLES[clause_id][lang], editorial=False)
         else:  # a source title: its words are the text's own
@@ -346,6 +348,32 @@ def test_a_clause_actions_name_shows_when_pointed_at_or_reached_with_tab_and_is_
     # The shown name is no part of the accessible name: each button is found by its name alone.
     assert page.get_by_role("button", name=name, exact=True).count() == 15
     assert page.locator(".md-tooltip2").count() == 0, "the theme sets up no tooltip for the actions"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_a_heading_links_name_and_an_editorial_titles_note_show_without_the_themes_tooltips(browser, server, lang):
+    context, page, _ = open_page(browser, server, PREFIX[lang] + GAP, "1280x800")
+    name = {"en": "Permanent link", "zh": "永久链接"}[lang]
+    heading = page.locator("#gap-p1")
+    heading.scroll_into_view_if_needed()
+    link, title = heading.locator(".headerlink"), heading.locator(".clause-title--editorial")
+    assert shown_name(link)["text"] == f'"{name}" / ""' and not shown_name(link)["shown"]
+    link.hover()
+    page.wait_for_function("link => getComputedStyle(link, '::after').opacity === '1'", arg=link.element_handle())
+    box, tip = link.bounding_box(), link.evaluate("link => getComputedStyle(link, '::after').top")
+    assert float(tip.removesuffix("px")) >= box["height"], "the name shows under the link, not over the heading"
+    title.hover()
+    page.wait_for_function("title => getComputedStyle(title, '::after').opacity === '1'", arg=title.element_handle())
+    assert shown_name(title)["text"] == f'"{EDITORIAL_HINT[lang]}" / ""'
+    assert title.evaluate("title => getComputedStyle(title, '::after').left") == "0px", "the note opens to the right"
+    page.mouse.move(0, 0)
+    link.focus()
+    page.wait_for_function("link => getComputedStyle(link, '::after').opacity === '1'", arg=link.element_handle())
+    # The shown name is no part of the accessible name, which aria-label gives.
+    unfolded = page.locator("a.headerlink:not(details:not([open]) a)")
+    assert page.get_by_role("link", name=name, exact=True).count() == unfolded.count() > 15
+    assert page.locator(".md-tooltip2, .md-tooltip").count() == 0, "the theme sets up no tooltip for them"
     context.close()
 
 

@@ -127,6 +127,21 @@ def test_heading_links_are_named_in_the_page_language_without_a_title(site, lang
     assert {(link.get("aria-label"), link.get("data-tip"), link.get("title")) for link in links} == {(name, name, None)}
 
 
+def test_no_page_content_carries_a_title(site):
+    """With content.tooltips on, the theme sets up a tooltip script for each element with a title
+    in a page's content at every load; the site names its elements with data-tip instead."""
+    titled = {
+        str(path.relative_to(site)): [element.name for element in elements]
+        for path in site.rglob("*.html")
+        if (
+            elements := BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
+                '[data-md-component="content"] [title]'
+            )
+        )
+    }
+    assert titled == {}
+
+
 def test_the_404_page_speaks_both_languages_and_leads_to_both_homes(site):
     page = soup_of(site, "404.html")
     assert page.html["lang"] == "en"

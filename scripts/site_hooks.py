@@ -259,7 +259,7 @@ def cite_view(document: CorpusDocument, locale: Locale, page: Page, config: MkDo
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Name the heading links in the page's language."""
+    """Describe the heading links in the page's language."""
     strings = _build.site.locale(page_language(page)).strings
     return localized_permalinks(html, strings["clause"]["permalink"])
 

@@ -116,15 +116,19 @@ def test_pages_load_no_font_or_script_from_another_host(site):
 
 
 @pytest.mark.parametrize(("lang", "name"), [("en", "Permanent link"), ("zh", "永久链接")])
-def test_heading_links_are_named_in_the_page_language_without_a_title(site, lang, name):
-    """Named by aria-label and shown by the site's CSS (data-tip): a title would have the theme
-    set up a tooltip script for each heading link at every load."""
+def test_heading_links_are_described_in_the_page_language_without_a_title(site, lang, name):
+    """Described by aria-description (a label would be read in the heading's name) and shown by
+    the site's CSS (data-tip): a title would have the theme set up a tooltip script for each
+    heading link at every load."""
     pages = [path for path in site.rglob("index.html") if (path.relative_to(site).parts[0] == "zh") == (lang == "zh")]
     links = [
         link for path in pages for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a.headerlink")
     ]
     assert links
-    assert {(link.get("aria-label"), link.get("data-tip"), link.get("title")) for link in links} == {(name, name, None)}
+    described = {
+        (link.get("aria-description"), link.get("data-tip"), link.get("title"), link.get("aria-label")) for link in links
+    }
+    assert described == {(name, name, None, None)}
 
 
 def test_no_page_content_carries_a_title(site):

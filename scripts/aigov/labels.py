@@ -56,11 +56,12 @@ def format_date(date: datetime.date, strings: Mapping[str, Any]) -> str:
 _TOC_PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title="Permanent link">')
 
 
-def localized_permalinks(html: str, name: str) -> str:
-    """A page's heading links named in the page's language, the name shown by the site's CSS
-    (data-tip) rather than as a title, for which the theme would set up a tooltip script."""
-    named = escape(name, quote=True)
-    return _TOC_PERMALINK.sub(lambda link: f'{link.group(1)} aria-label="{named}" data-tip="{named}">', html)
+def localized_permalinks(html: str, description: str) -> str:
+    """A page's heading links described in the page's language: shown by the site's CSS (data-tip)
+    rather than as a title, for which the theme would set up a tooltip script. A description, not
+    a label, for a label would be read as part of the heading's name."""
+    described = escape(description, quote=True)
+    return _TOC_PERMALINK.sub(lambda link: f'{link.group(1)} aria-description="{described}" data-tip="{described}">', html)
 
 
 # The theme's footer labels its links "上一页: <title>", with the colon of its English template.

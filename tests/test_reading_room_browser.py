@@ -325,6 +325,71 @@ def test_the_home_page_shows_a_card_per_document_with_the_first_in_the_first_scr
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("path", "lists"), [("/", ".document-list, .home-pages"), ("/themes/", ".theme-summary")])
+def test_lists_laid_out_as_blocks_start_at_the_texts_edge(browser, server, lang, path, lists):
+    """The home's cards and page links and the themes overview's lines are not indented as the
+    theme indents lists; the cards' titles are not underlined as links in running text are."""
+    context, page = open_page(browser, server, LANGS[lang] + path, "phone")
+    edges = page.evaluate(
+        """lists => [document.querySelector('.md-typeset h1').getBoundingClientRect().left,
+          ...[...document.querySelectorAll(lists)].flatMap(list => [list, list.firstElementChild])
+            .map(element => element.getBoundingClientRect().left)]""",
+        lists,
+    )
+    assert len(edges) > 2 and set(edges) == {edges[0]}, edges
+    if path == "/":
+        assert page.locator(".document-card__title a").first.evaluate("a => getComputedStyle(a).textDecorationLine") == "none"
+    context.close()
+
+
+# Each text of an element, as the lines it is set in.
+SET_LINES = """selector => [...document.querySelectorAll(selector)].map(element => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), range = document.createRange(), lines = [];
+  let top = null;
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    for (let at = 0; at < text.length; at++) {
+      range.setStart(text, at); range.setEnd(text, at + 1);
+      const box = range.getBoundingClientRect();
+      if (!box.width) continue;
+      if (Math.round(box.top) !== top) lines.push('');
+      lines[lines.length - 1] += text.data[at];
+      top = Math.round(box.top);
+    }
+  }
+  return lines;
+})"""
+
+
+def test_the_themes_matrix_breaks_a_chinese_document_heading_at_its_punctuation(browser, server):
+    """《倡议》 over （2023年）: no line of a heading begins inside a title or a year."""
+    context, page = open_page(browser, server, "/zh/themes/", "phone")
+    headings = page.evaluate(SET_LINES, ".themes-matrix thead th:not(:first-child)")
+    assert len(headings) == 4 and any(len(lines) > 1 for lines in headings), headings
+    assert all(line[0] in "《（" for lines in headings for line in lines), headings
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_themes_matrix_on_a_phone_breaks_no_word_and_sets_names_to_a_readable_measure(browser, server, lang):
+    """The table scrolls sideways rather than cut "Development" or set 统筹发展与安全 a character a line."""
+    context, page = open_page(browser, server, LANGS[lang] + "/themes/", "phone")
+    names = page.evaluate(SET_LINES, ".themes-matrix tbody th")
+    assert len(names) == 28, names
+    if lang == "en":
+        texts = [" ".join(text.split()) for text in page.locator(".themes-matrix tbody th").all_text_contents()]
+        cut = [
+            lines
+            for lines, text in zip(names, texts, strict=True)
+            for before, after in zip(lines, lines[1:], strict=False)
+            if not before.endswith("-") and f"{before.strip()} {after.strip()}" not in text
+        ]
+        assert not cut, cut
+    else:
+        assert all(len(line) >= 4 for lines in names for line in lines[:-1]), names
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_timeline_filter_leaves_no_year_without_events(browser, server, lang):
     context, page = open_page(browser, server, LANGS[lang] + "/timeline/")
     for button in page.locator(".timeline-filter [data-kind]").all():

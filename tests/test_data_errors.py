@@ -212,21 +212,21 @@ CASES = {
     ),
     "event clauses a string": Case(
         "timeline.yml",
-        r"(A/RES/78/311\n  clauses: )\[cap-p1\]",
+        r"(新华社，2024年7月1日\n  clauses: )\[cap-p1\]",
         r"\1cap-p1",
         "events[3].clauses: 'cap-p1' is not of type 'array'",
         at="clauses: cap-p1",
     ),
     "event key misspelt": Case(
         "timeline.yml",
-        r"(A/RES/78/311\n  )clauses:",
+        r"(新华社，2024年7月1日\n  )clauses:",
         r"\1clases:",
         "events[3].clases: unknown key; known keys: id, date,",
         at="clases:",
     ),
     "event without clauses": Case(
         "timeline.yml",
-        r"(A/RES/78/311\n)  clauses: \[cap-p1\]\n",
+        r"(新华社，2024年7月1日\n)  clauses: \[cap-p1\]\n",
         r"\1",
         "events[3].clauses: missing; it is required",
         at="- id: a-res-78-311",
@@ -235,13 +235,13 @@ CASES = {
         "timeline.yml",
         r"url: https://undocs.org/A/RES/70/1",
         "url: http://undocs.org/A/RES/70/1",
-        "events[0].source.url: 'http://undocs.org/A/RES/70/1' is not an https: address",
+        "events[0].source[0].url: 'http://undocs.org/A/RES/70/1' is not an https: address",
     ),
     "event URL with javascript": Case(
         "timeline.yml",
         r"url: https://undocs.org/A/RES/70/1",
         "url: javascript:alert(1)",
-        "events[0].source.url: 'javascript:alert(1)' is not an https: address",
+        "events[0].source[0].url: 'javascript:alert(1)' is not an https: address",
     ),
     "event description with a script": Case(
         "timeline.yml",
@@ -252,7 +252,7 @@ CASES = {
     ),
     "event key given twice": Case(
         "timeline.yml",
-        r"(A/RES/78/311\n  clauses: \[cap-p1\]\n)",
+        r"(新华社，2024年7月1日\n  clauses: \[cap-p1\]\n)",
         r"\1  clauses: [gap-1]\n",
         "not valid YAML: the key 'clauses' is given twice",
         at="clauses: [gap-1]",
@@ -770,7 +770,7 @@ def failed_build(tmp_path: Path, file: str, old: str, new: str) -> str:
 
 @pytest.mark.build
 def test_the_build_fails_on_a_misspelt_timeline_key(tmp_path):
-    log = failed_build(tmp_path, "data/timeline.yml", r"(A/RES/78/311\n  )clauses:", r"\1clases:")
+    log = failed_build(tmp_path, "data/timeline.yml", r"(新华社，2024年7月1日\n  )clauses:", r"\1clases:")
     assert re.search(r"data/timeline\.yml:\d+: events\[3\]\.clases: unknown key", log), log
 
 

@@ -3,6 +3,7 @@
 import datetime
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -20,6 +21,17 @@ REQUIRED_LINKS = {
     "a-res-79-1": {"gap-p1", "gap-11"},
     "a-res-79-325": {"gap-11"},
     "first-ai-capacity-building-workshop": {"cap-a6"},
+}
+
+
+# Who publishes at each address the timeline links a source to: a source's link names its publisher
+# (a release of Xinhua is not linked to the UN resolution it reports).
+PUBLISHERS = {
+    "undocs.org": "UN General Assembly resolution",
+    "press.un.org": "UN press release",
+    "unctad.org": "UNCTAD",
+    "be.china-embassy.gov.cn": "Chinese embassy release",
+    "www.fmprc.gov.cn": "Ministry of Foreign Affairs",
 }
 
 
@@ -62,7 +74,7 @@ def test_the_build_fails_on_an_impossible_date(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("date: 2024-07-01", "date: 2024-06-31"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/timeline.yml:57: events[3].date: '2024-06-31' is not an ISO date, YYYY-MM-DD" in result.stdout + result.stderr
+    assert "data/timeline.yml:60: events[3].date: '2024-06-31' is not an ISO date, YYYY-MM-DD" in result.stdout + result.stderr
 
 
 def test_events_are_sourced_dated_and_linked_as_required(corpus):
@@ -74,8 +86,10 @@ def test_events_are_sourced_dated_and_linked_as_required(corpus):
     assert documents["ini"].date == datetime.date(2023, 10, 18) and documents["ini"].issued == datetime.date(2023, 10, 20)
     assert documents["cap"].issued == datetime.date(2024, 9, 27)
     for event in events.values():
-        if event.symbol:
-            assert event.url == f"https://undocs.org/{event.symbol}"
+        for source in event.sources:
+            if source.url:
+                publisher = PUBLISHERS[urlsplit(source.url).hostname]
+                assert source.name["en"].startswith(publisher), (event.id, source)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -96,6 +110,13 @@ def test_the_timeline_page_lists_every_event_by_year_with_working_links(site, co
             assert not anchor or target_page.find(id=anchor), link["href"]
         linked = {link["href"].partition("#")[2] for link in item.select('a[href*="#"]')}
         assert set(event.clauses) <= linked
+        sources = item.select_one("p.editorial:last-child")
+        expected = [(source.name[lang], source.url) for source in event.sources if source.url]
+        if event.symbol:
+            expected.append((event.symbol, f"https://undocs.org/{event.symbol}"))
+        assert [(link.get_text(), link["href"]) for link in sources.select("a")] == expected
+        for source in event.sources:
+            assert source.name[lang] in sources.get_text()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

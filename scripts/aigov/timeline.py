@@ -41,6 +41,14 @@ def load_facts(path: Path) -> dict[str, Fact]:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One source of an event, named in both languages; its address, where the site links it."""
+
+    name: dict[str, str]
+    url: str | None
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     date: datetime.date
@@ -50,8 +58,7 @@ class Event:
     document: str | None
     title: dict[str, str]
     description: dict[str, str]
-    source: dict[str, str]
-    url: str | None
+    sources: tuple[Source, ...]
     symbol: str | None
     clauses: tuple[str, ...]
 
@@ -78,7 +85,6 @@ def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument], fac
     for index, clause in enumerate(entry["clauses"]):
         if clause not in known:
             raise FieldError(["clauses", index], f"unknown clause '{clause}'")
-    source = entry["source"]
     return Event(
         id=entry["id"],
         date=date,
@@ -88,8 +94,7 @@ def parse_event(entry: dict[str, Any], corpus: Mapping[str, CorpusDocument], fac
         document=document,
         title=entry["title"],
         description=entry["description"],
-        source={lang: source[lang] for lang in LANGUAGES},
-        url=source.get("url"),
+        sources=tuple(Source({lang: source[lang] for lang in LANGUAGES}, source.get("url")) for source in entry["source"]),
         symbol=entry.get("symbol"),
         clauses=tuple(entry["clauses"]),
     )

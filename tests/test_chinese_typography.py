@@ -182,9 +182,11 @@ def test_the_chinese_editorial_data_follows_the_rule(name):
     faults = []
     for entry in entries:
         for field in EDITORIAL_FIELDS[name]:
-            if text := (entry.get(field) or {}).get("zh"):
-                key = entry.get("id") or entry["clause"]
-                faults += [f"data/{name} {key}.{field}: {fault}" for fault in typography_faults(text)]
+            value = entry.get(field) or {}
+            for part in value if isinstance(value, list) else [value]:  # a timeline event's sources are a list
+                if text := part.get("zh"):
+                    key = entry.get("id") or entry["clause"]
+                    faults += [f"data/{name} {key}.{field}: {fault}" for fault in typography_faults(text)]
     assert faults == []
 
 

@@ -21,6 +21,8 @@ MATERIAL_INLINE_SCRIPTS = {
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "content end: the tab that the URL's fragment names",
     # The site's own, before the theme's head script (overrides/partials/storage-stand-in.html).
     "2c202f5f0061ab5746479f7d1e0e25aa9f89b605de6cfd76e00abbe9561bdcf2": "head: the site's storage stand-in",
+    # And after it, what would otherwise change on <html> once painted (overrides/partials/page-start.html).
+    "53b01f30ca139e180b4624b9f81abe03c3c3f970120d512b95062b13b5d484cc": "head: the js class and the reader's settings",
 }
 # Data blocks, which no browser runs: each must parse as JSON.
 DATA_BLOCKS = {

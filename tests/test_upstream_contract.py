@@ -354,11 +354,28 @@ def test_start_script_runs_before_the_theme_bundle():
     assert ours.index("material-start.js") < ours.index("{{ super() }}")
 
 
+# What partials/page-start.html sets on <html> before the first paint, which the bundle would set
+# as it starts: the bundle's own change must then be a no-op.
+
+
 def test_bundle_swaps_the_class_no_js_for_js_as_it_starts():
-    """1. The bundle removes no-js and adds js, which leaves a root that has js alone unchanged."""
+    """The bundle removes no-js and adds js, which leaves a root that has js alone unchanged."""
     bundle = source("bundle", "bundle.ts")
     assert 'document.documentElement.classList.remove("no-js")\ndocument.documentElement.classList.add("js")' in bundle
     assert '<html lang="{{ lang.t(\'language\') }}" class="no-js">' in base_template()
+
+
+def test_bundle_marks_the_root_for_the_focus_visible_polyfill_with_a_class_and_an_empty_attribute():
+    """The bundle imports the focus-visible polyfill, which adds the class js-focus-visible and
+    the attribute data-js-focus-visible="" to the root of a document, and nothing else to it."""
+    assert 'import "focus-visible"' in source("bundle", "bundle.ts")
+    polyfill = material_sources("bundle")["node_modules/focus-visible/dist/focus-visible.js"]
+    assert "document.documentElement.classList.add('js-focus-visible');" in polyfill
+    assert "document.documentElement.setAttribute('data-js-focus-visible', '');" in polyfill
+    assert polyfill.count("document.documentElement") == 2
+
+
+# What material-start.js does instead of the bundle as it starts, continued.
 
 
 def test_bundle_mounts_the_palette_component_only_on_its_component_element():

@@ -1,20 +1,19 @@
-/* Two things Material for MkDocs' bundle does as it starts, done here before it, where they
-   cost the page no restyle of their own (checked against the installed theme by
+/* The colour toggle, which Material for MkDocs' bundle works as it starts, worked here before
+   it, where it costs the page no restyle of its own (checked against the installed theme by
    tests/test_upstream_contract.py, "material-start.js").
 
-   The bundle swaps the root's class no-js for js once the page has been styled, and its palette
-   component, which works the colour toggle, restyles the whole page three times more: it
-   appends <meta name="color-scheme">, marks the body data-md-color-switching, reads the
-   header's computed style twice and unmarks the body a task later. On a document page (some
-   1,400 elements) those four restyles of the whole page were more than half of the style work
-   of a load (traced in Chromium). Here the class is swapped before the bundle's first style,
-   and the toggle is worked from the same markup and the same stored choice, changing the page
-   only where the scheme changes and reading style back only when the page is idle. This relies on exactly this, as in Material 9.8.1:
+   The bundle's palette component restyles the whole page three times as it starts: it appends
+   <meta name="color-scheme">, marks the body data-md-color-switching, reads the header's
+   computed style twice and unmarks the body a task later. On a document page (some 1,400
+   elements) those restyles of the whole page were more than half of the style work of a load
+   (traced in Chromium). Here the toggle is worked from the same markup and the same stored
+   choice, changing the page only where the scheme changes and reading style back only when the
+   page is idle. (The root's class js, which the bundle also sets as it starts, is set before
+   the first paint: partials/page-start.html.) This relies on exactly this, as in Material 9.8.1:
 
-   1. It runs before the theme's bundle, which swaps the classes as it starts (a no-op once
-      done) and mounts the palette component, as it is evaluated, on the element
-      [data-md-component="palette"], and nowhere else: a form without that attribute it leaves
-      alone.
+   1. It runs before the theme's bundle, which mounts the palette component, as it is
+      evaluated, on the element [data-md-component="palette"], and nowhere else: a form
+      without that attribute it leaves alone.
    2. The form (partials/palette.html) holds the radios input.md-option, one per scheme of
       mkdocs.yml's palette, each with data-md-color-media, -scheme, -primary and -accent, each
       followed by its toggle: a label for the next radio, hidden but for the current scheme's.
@@ -30,8 +29,6 @@
    theme's own component then works it. */
 (function () {
   "use strict";
-
-  document.documentElement.classList.replace("no-js", "js");
 
   var SYSTEM = "(prefers-color-scheme)";
   var form = document.querySelector('form[data-md-component="palette"]');

@@ -8,13 +8,11 @@
 (function () {
   "use strict";
 
-  var VIEWS = ["both", "zh", "en"];
   var LANGUAGES = ["zh", "en"];
   var STATUS_SHOWN_MS = 4000;
   var root = document.documentElement;
   var pageLanguage = root.lang === "zh" || root.lang.indexOf("zh-") === 0 ? "zh" : "en";
   var status = document.getElementById("reader-status");
-  var params = new URLSearchParams(window.location.search);
   var statusTimer = 0;
 
   /* A visible toast and a polite announcement; it clears itself. */
@@ -27,24 +25,8 @@
   }
 
   /* Storage may be blocked (private mode, a sandbox, a file:// page): then nothing persists. */
-  function stored(name) {
-    try { return window.localStorage.getItem("aigov-" + name); } catch (error) { return null; }
-  }
-
   function store(name, value) {
     try { window.localStorage.setItem("aigov-" + name, value); } catch (error) { /* not kept */ }
-  }
-
-  /* A setting comes from the address, else from storage, else its default; one named in the
-     address is also stored, so that the next page keeps it. */
-  function initial(name, allowed, fallback) {
-    var requested = params.get(name);
-    if (allowed.indexOf(requested) >= 0) {
-      store(name, requested);
-      return requested;
-    }
-    var kept = stored(name);
-    return allowed.indexOf(kept) >= 0 ? kept : fallback;
   }
 
   /* The address shows the settings that differ from their defaults. */
@@ -101,7 +83,9 @@
     root.dataset.view = view;
     if (switcher) press(switcher.querySelectorAll("[data-view]"), function (b) { return b.dataset.view === view; });
   }
-  applyView(initial("view", VIEWS, "both"));
+  /* Each setting as partials/page-start.html set it before the first paint: from the address,
+     else from storage, else its default. */
+  applyView(root.dataset.view);
 
   /* Which language comes first: the page's own unless swapped. */
   var swap = document.querySelector("[data-reader-swap]");
@@ -109,7 +93,7 @@
     root.dataset.first = first;
     if (swap) swap.setAttribute("aria-pressed", String(first !== pageLanguage));
   }
-  applyFirst(initial("first", LANGUAGES, pageLanguage));
+  applyFirst(root.dataset.first);
 
   /* On/off switches: data-<name>="on|off" on <html>, which the CSS reads. A switch the reader
      has not set is on for the screen and leaves no attribute, so that print keeps its own
@@ -120,7 +104,7 @@
     button.setAttribute("aria-pressed", String(value !== "off"));
   }
   toggles.forEach(function (button) {
-    applyToggle(button, initial(button.dataset.readerToggle, ["on", "off"], null));
+    applyToggle(button, root.dataset[button.dataset.readerToggle] || null);
   });
 
   if (bar) {

@@ -31,6 +31,7 @@ from mkdocs.utils.meta import get_data
 from aigov.alternates import language_roots, without_head_alternates
 from aigov.citation import clause_reports, page_citations, public_url, translation_url
 from aigov.clauses import Block, DocumentError
+from aigov.contents import contents_without, folded_heading_ids
 from aigov.corpus import DEFAULT_LANGUAGE, LANGUAGES, CorpusDocument, DataError, DocumentInfo
 from aigov.downloads import published_downloads, single_document_context, single_file_path
 from aigov.glossary import glossed
@@ -259,7 +260,9 @@ def cite_view(document: CorpusDocument, locale: Locale, page: Page, config: MkDo
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Describe the heading links in the page's language."""
+    """Describe the heading links in the page's language; list in the contents only the
+    headings that are not folded away."""
+    page.toc = contents_without(page.toc, folded_heading_ids(html))
     strings = _build.site.locale(page_language(page)).strings
     return localized_permalinks(html, strings["clause"]["permalink"])
 

@@ -103,6 +103,21 @@ def test_the_contents_list_names_each_clause_by_code_and_title(site, document, l
         assert links[clause_id] == expected
 
 
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("document", CLAUSE_IDS)
+def test_the_contents_list_leads_to_no_heading_folded_away(site, document, lang):
+    """The official sources fold under "About this document", their heading still linkable; the
+    theme measures each listed heading at every load, and measuring one in a closed fold made
+    the browser lay the fold out (scripts/aigov/contents.py)."""
+    page = soup_of(site, page_path(document, lang))
+    sources = page.select_one("details.document-meta section.document-sources h2[id]")
+    assert sources is not None and sources.select_one("a.headerlink"), "the sources keep their heading and its link"
+    listed = [link["href"][1:] for link in page.select(".md-nav--secondary a.md-nav__link")]
+    assert listed and sources["id"] not in listed
+    folded = [anchor for anchor in listed if page.find(id=anchor).find_parent("details")]
+    assert folded == []
+
+
 @pytest.mark.parametrize("document", CLAUSE_IDS)
 def test_the_single_file_names_each_clause_by_its_title_in_both_languages(site, document):
     single = BeautifulSoup((site / "downloads" / f"{SLUGS[document]}.html").read_text(encoding="utf-8"), "html.parser")

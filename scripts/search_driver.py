@@ -204,7 +204,9 @@ class Recall:
 
 
 def open_search(page: Any, base_url: str, lang: str) -> None:
+    """Open search and wait until its index holds every word, the unseen ones too."""
     page.add_init_script(WATCH_WORKER)
     page.goto(site_root(base_url, lang))
     page.click(SEARCH_INPUT)
     page.wait_for_function(SEARCH_READY)
+    page.wait_for_selector(f"{SEARCH_INPUT}[data-search-index='complete']", state="attached")

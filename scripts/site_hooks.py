@@ -315,7 +315,8 @@ def open_data(config: MkDocsConfig) -> dict[str, bytes]:
 
 @event_priority(-110)  # after mkdocs-static-i18n has written the index of every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write each language's search index beside the whole one; material-search.js loads the page's own.
+    """Write each language's search index, and apart its entries' unseen words, beside the
+    whole one; material-search.js loads the page's own.
     Not in the offline copy (no directory URLs), whose pages read the index inlined for file://:
     there, remove what the copy never uses (after the offline plugin has inlined the index).
     Both publish the site's own scripts and style sheets minified."""
@@ -329,8 +330,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         indexes = language_indexes(json.loads(index_file.read_text(encoding="utf-8")))
     except (OSError, DataError) as error:
         raise PluginError(f"{index_file}: {error}") from error
-    for lang, index in indexes.items():
-        index_file.with_name(f"search_index.{lang}.json").write_text(index, encoding="utf-8")
+    for name, index in indexes.items():
+        index_file.with_name(name).write_text(index, encoding="utf-8")
 
 
 # GitHub Pages serves the site root's 404 page for every missing address, in either language.

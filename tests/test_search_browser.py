@@ -13,6 +13,7 @@ from search_driver import (
     KINDS,
     RESULT_LINKS,
     SEARCH_INPUT,
+    SEARCH_READY,
     Recall,
     load_queries,
     open_search,
@@ -90,7 +91,44 @@ def test_a_page_loads_its_language_index_only_when_search_opens(browser, server,
     assert response.value.ok
     results = search(page, "GAP-10")
     assert results and {result.lang for result in results} == {lang}
-    assert [path for path in requested if "search_index" in path] == [f"/search/search_index.{lang}.json"]
+    page.wait_for_selector(f"{SEARCH_INPUT}[data-search-index='complete']", state="attached")
+    # The words that find its entries unseen follow, once the index is built.
+    assert [path for path in requested if "search_index" in path] == [
+        f"/search/search_index.{lang}.json",
+        f"/search/search_index.{lang}.extra.json",
+    ]
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "text", "clause"), [("en", "智库", "gap-13"), ("zh", "think tanks", "gap-13")])
+def test_a_query_answered_before_the_unseen_words_arrive_is_answered_again(browser, server, lang, text, clause):
+    """Search is ready with what the pages show; a query in the other language, asked before
+    the unseen words (that language's among them) are in the index, gets its clause once they are."""
+    context = browser.new_context()
+    page = context.new_page()
+    held: list[Any] = []
+    page.route(f"**/search/search_index.{lang}.extra.json", lambda route: held.append(route))
+    page.goto(site_root(server, lang) + "documents/shanghai-declaration/")
+    page.click(SEARCH_INPUT)
+    page.wait_for_function(SEARCH_READY)
+    page.fill(SEARCH_INPUT, text)
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent"
+        " !== JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
+    page.wait_for_timeout(200)
+    for _ in range(250):
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert held, "the unseen words are asked for once the index is built"
+    assert page.locator(f'{RESULT_LINKS}[href*="#{clause}"]').count() == 0, "not found from the words shown"
+    assert page.get_attribute(SEARCH_INPUT, "data-search-index") is None
+    held[0].continue_()
+    page.wait_for_selector(f'{RESULT_LINKS}[href*="#{clause}"]', state="attached")
+    assert page.get_attribute(SEARCH_INPUT, "data-search-index") == "complete"
+    assert page.input_value(SEARCH_INPUT) == text
     context.close()
 
 

@@ -68,12 +68,22 @@ def test_every_entry_has_its_language(index: dict):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_language_has_an_index_of_its_own_entries(site: Path, index: dict, lang: str):
-    """What a page loads when search opens (material-search.js): its language's entries, in UTF-8."""
+    """What a page loads when search opens (material-search.js): its language's entries, in
+    UTF-8, as the pages show them; then the unseen words of each, by location: together, the
+    entries of the whole index."""
     path = site / "search" / f"search_index.{lang}.json"
-    own = json.loads(path.read_text(encoding="utf-8"))
-    assert own["config"] == index["config"]
-    assert own["docs"] == [entry for entry in index["docs"] if entry["lang"] == lang]
-    assert len(own["docs"]) > 100
+    shown = json.loads(path.read_text(encoding="utf-8"))
+    extra = json.loads(path.with_name(f"search_index.{lang}.extra.json").read_text(encoding="utf-8"))
+    assert shown["config"] == index["config"]
+    whole = [entry for entry in index["docs"] if entry["lang"] == lang]
+    assert not [entry["location"] for entry in shown["docs"] if EXTRA_FIELD in entry]
+    rejoined = [
+        entry | ({EXTRA_FIELD: extra[entry["location"]]} if entry["location"] in extra else {}) for entry in shown["docs"]
+    ]
+    assert rejoined == whole
+    clauses = [entry["location"] for entry in whole if re.search(r"documents/[^/]+/#(ini|shd|cap|gap)-", entry["location"])]
+    assert clauses and set(clauses) <= set(extra)
+    assert len(shown["docs"]) > 100
     assert path.stat().st_size < (site / "search" / "search_index.json").stat().st_size / 2
 
 

@@ -268,6 +268,19 @@ def test_search_worker_message_numbers():
     assert "type:SearchMessageType.QUERY,data:value" in query
 
 
+def test_search_worker_builds_its_index_anew_at_each_setup_and_answers_ready():
+    """5. A second setup (the index with its unseen words, material-search.js)
+    replaces the index and is answered "ready"; with Lunr's English alone the setup awaits no
+    script, so a query sent after it is answered from the new index."""
+    main = source("workers/search", "integrations/search/worker/main/index.ts")
+    assert (
+        "case SearchMessageType.SETUP:\n      await setupSearchLanguages(message.data.config)\n"
+        "      index = new Search(message.data)\n      return {\n        type: SearchMessageType.READY\n      }"
+    ) in main
+    assert 'if (lang !== "en")\n      scripts.push(' in main and "if (scripts.length)\n    await importScripts(" in main
+    assert "postMessage(await handler(ev.data))" in main
+
+
 def test_search_worker_is_started_with_new_worker_heard_through_message_events_and_told_through_post_message():
     """5. The bundle starts the worker the config names with new Worker(url), sends with
     worker.postMessage and hears fromEvent(worker, "message"), which adds a listener with

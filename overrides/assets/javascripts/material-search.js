@@ -9,7 +9,8 @@
    4. The bundle requests its index with XMLHttpRequest, at <base>/search/search_index.json.
    5. The bundle starts its search worker with new Worker(<the config's `search`>), talks to it
       with postMessage and messages { type, data }, where type 0 is the setup (data.config,
-      data.docs: the index's entries) and type 2 a query (data: the query string), and hears
+      data.docs: the index's entries; each setup builds the index anew, answered by type 1,
+      "ready") and type 2 a query (data: the query string), and hears
       it through addEventListener("message"), reading event.data, where type 3 is the result:
       data.items, groups of entries { location, title, text, score, terms }, one group per
       page, the page's own entry (a location without "#") added with score 0 when only its
@@ -55,9 +56,13 @@
      scripts/site_hooks.py) and only when the reader opens search: a first visit then loads
      no index at all. A page opened from a search result (`?h=`) loads it at once: the theme
      highlights the query with the index's word separator (the browser has it cached by then).
-     The offline copy (file://) loads its index as a script when search opens, in both languages. */
+     The offline copy (file://) loads its index as a script when search opens, in both languages.
+     Online, the words that find its entries unseen (their field `extra`: the other language's,
+     the parts of Chinese compounds, pinyin without tones) load once the worker has built the
+     index of what the pages show (search_index.<lang>.extra.json): search is ready sooner. */
   var INDEX_FILE = /(^|\/)search\/search_index\.json$/;
   var indexRequests = new WeakSet();
+  var extraWordsAddress = "";
   var searchOpened = new Promise(function (resolve) {
     if (toggle.checked || document.activeElement === searchField) resolve();
     if (new URLSearchParams(window.location.search).has("h")) resolve();
@@ -77,6 +82,8 @@
       address.pathname = address.pathname.replace(/\.json$/, "." + root.lang + ".json");
       args[1] = address.href;
       indexRequests.add(this);
+      address.pathname = address.pathname.replace(/\.json$/, ".extra.json");
+      extraWordsAddress = address.href;
     }
     return openRequest.apply(this, args);
   };
@@ -99,6 +106,7 @@
      run's last character, so each word is sent on its own, followed by a character that no
      word contains. */
   var SEARCH_SETUP = 0;
+  var SEARCH_READY = 1;
   var SEARCH_QUERY = 2;
   var SEARCH_RESULT = 3;
   var QUERY_END = "\u303b";
@@ -325,12 +333,15 @@
   var ThemeWorker = window.Worker;
   var searchWorkerScript = new URL(config.search, window.location.href).href;
 
+  var ownSetup = null;
+
   function toWorker(message) {
     if (message && message.type === SEARCH_SETUP && message.data && Array.isArray(message.data.docs)) {
       var docs = message.data.docs.filter(function (doc) { return !doc.lang || doc.lang === root.lang; });
       learnWords(docs);
       var setup = Object.assign({}, message.data.config, { lang: ["en"] });
-      return { type: SEARCH_SETUP, data: Object.assign({}, message.data, { config: setup, docs: docs }) };
+      ownSetup = { type: SEARCH_SETUP, data: Object.assign({}, message.data, { config: setup, docs: docs }) };
+      return ownSetup;
     }
     if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
       var query = queryOf(message.data);
@@ -338,6 +349,20 @@
       return { type: SEARCH_QUERY, data: query.sent };
     }
     return message;
+  }
+
+  /* The index again, each entry with its unseen words (by location). */
+  function withExtraWords(words) {
+    var docs = ownSetup.data.docs.map(function (doc) {
+      return words[doc.location] ? Object.assign({}, doc, { extra: words[doc.location] }) : doc;
+    });
+    learnWords(docs);
+    return { type: SEARCH_SETUP, data: Object.assign({}, ownSetup.data, { docs: docs }) };
+  }
+
+  /* Once every word is in the index the field says so (data-search-index="complete"). */
+  function indexComplete() {
+    searchField.setAttribute("data-search-index", "complete");
   }
 
   function fromWorker(message) {
@@ -351,11 +376,34 @@
     }
   }
 
+  /* The theme hears the first "ready" only. Its query, if answered before the unseen words
+     were in, is asked again, and its results replace those shown. */
   function searchWorker(url, options) {
     var proxy = new EventTarget();
+    var builds = 0;
+    var lastQuery = null;
+    var askedSinceRebuild = false;
     var started = searchOpened.then(function () {
       var worker = new ThemeWorker(url, options);
       worker.addEventListener("message", function (event) {
+        if (event.data && event.data.type === SEARCH_READY) {
+          builds += 1;
+          if (builds === 1 && extraWordsAddress && ownSetup) {
+            fetch(extraWordsAddress)
+              .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(response.status)); })
+              .then(function (words) {
+                askedSinceRebuild = false;
+                worker.postMessage(withExtraWords(words));
+              })
+              .catch(function (error) { console.warn("material-search.js: the unseen words did not load", error); });
+          } else {
+            indexComplete();
+          }
+          if (builds > 1) {
+            if (lastQuery !== null && !askedSinceRebuild) proxy.postMessage({ type: SEARCH_QUERY, data: lastQuery });
+            return;
+          }
+        }
         proxy.dispatchEvent(new MessageEvent("message", { data: fromWorker(event.data) }));
       });
       worker.addEventListener("error", function (event) {
@@ -364,6 +412,10 @@
       return worker;
     });
     proxy.postMessage = function (message) {
+      if (message && message.type === SEARCH_QUERY) {
+        lastQuery = message.data;
+        askedSinceRebuild = true;
+      }
       var sent = toWorker(message);
       started.then(function (worker) { worker.postMessage(sent); });
     };

@@ -37,7 +37,7 @@ from aigov.downloads import published_downloads, single_document_context, single
 from aigov.glossary import glossed
 from aigov.labels import full_width_label_colons, localized_permalinks
 from aigov.links import Target, resolve
-from aigov.minify import minify_assets
+from aigov.minify import minify_assets, without_template_indentation
 from aigov.navigation import theme_features, unknown_nav_translations, unknown_theme_features
 from aigov.offline import prune_offline_copy
 from aigov.opendata import DOWNLOADS_DIR, SCHEMA_FILE, clause_records, to_csv, to_json
@@ -368,4 +368,4 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return full_width_label_colons(without_head_alternates(output))
+    return without_template_indentation(full_width_label_colons(without_head_alternates(output)))

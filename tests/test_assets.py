@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aigov.minify import minified, own_assets
+from aigov.minify import minified, own_assets, without_template_indentation
 from aigov.pagedata import page_data_path, page_data_script, read_page_data
 from conftest import ROOT
 
@@ -18,6 +18,21 @@ CUSTOM_DIR = ROOT / "overrides"
 def test_a_minified_script_keeps_its_strings_and_regular_expressions_and_loses_its_comments():
     script = '/* a comment */\nvar han = /\\p{sc=Han}+/gu; // another\nvar text = "/* not a comment */";\n'
     assert minified(script, ".js") == 'var han=/\\p{sc=Han}+/gu;var text="/* not a comment */";\n'
+
+
+def test_a_page_loses_the_indentation_between_its_tags_and_keeps_what_shows():
+    page = (
+        '<ul>\n    <li><a href="#a">A</a>\n\n      <a href="#b">B</a> <b>C</b></li>\n  </ul>\n'
+        '<p data-quote="{text}\n  \u2014 {citation}">Text\n    goes on</p>\n'
+        "<pre><span>1</span>\n    <span>2</span></pre>\n  <code><i>x</i>\n  <i>y</i></code>\n"
+        "<script>\n  var a = 1;\n</script>\n   <textarea>\n  kept</textarea>"
+    )
+    assert without_template_indentation(page) == (
+        '<ul>\n<li><a href="#a">A</a>\n<a href="#b">B</a> <b>C</b></li>\n</ul>\n'
+        '<p data-quote="{text}\n  \u2014 {citation}">Text\n    goes on</p>\n'
+        "<pre><span>1</span>\n    <span>2</span></pre>\n<code><i>x</i>\n  <i>y</i></code>\n"
+        "<script>\n  var a = 1;\n</script>\n<textarea>\n  kept</textarea>"
+    )
 
 
 def test_a_minified_style_sheet_keeps_its_rules_and_loses_its_comments():

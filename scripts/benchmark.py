@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from playwright.sync_api import Browser
 
-from search_driver import SEARCH_READY
+from search_driver import SEARCH_COMPLETE, SEARCH_READY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,12 +172,9 @@ WORKER_TIMES = """(() => {
         }, options);
     };
 })();"""
-# This site's search has every word in its index (material-search.js): the unseen words (the
-# field `extra`) come after what the pages show. The plain build has them all once it is ready.
-SEARCH_COMPLETE = (
-    "() => !document.querySelector('script[src*=\"material-search\"]')"
-    " || document.querySelector('.md-search__input').dataset.searchIndex === 'complete'"
-)
+# This site's search has every word in its index (material-search.js) once the unseen words (the
+# field `extra`) have followed what the pages show; the plain build has them all once it is ready.
+EVERY_WORD_IN = "complete => !document.querySelector('script[src*=\"material-search\"]') || !!document.querySelector(complete)"
 
 
 def index_on_search(browser: Browser, url: str, site: Path) -> dict[str, float]:
@@ -202,7 +199,7 @@ def index_on_search(browser: Browser, url: str, site: Path) -> dict[str, float]:
     page.wait_for_function(SEARCH_READY, polling=20)
     ready = time.perf_counter() - start
     loaded_when_ready = list(loaded)
-    page.wait_for_function(SEARCH_COMPLETE, polling=20)
+    page.wait_for_function(EVERY_WORD_IN, arg=SEARCH_COMPLETE, polling=20)
     complete = time.perf_counter() - start
     # Where the time goes: the last byte of the index (and of the worker script, fetched beside
     # it); what follows is the worker building its index.

@@ -203,10 +203,14 @@ class Recall:
         return lines
 
 
+# material-search.js marks the field once the index holds every word, the unseen ones too.
+SEARCH_COMPLETE = f"{SEARCH_INPUT}[data-search-index='complete']"
+
+
 def open_search(page: Any, base_url: str, lang: str) -> None:
     """Open search and wait until its index holds every word, the unseen ones too."""
     page.add_init_script(WATCH_WORKER)
     page.goto(site_root(base_url, lang))
     page.click(SEARCH_INPUT)
     page.wait_for_function(SEARCH_READY)
-    page.wait_for_selector(f"{SEARCH_INPUT}[data-search-index='complete']", state="attached")
+    page.wait_for_selector(SEARCH_COMPLETE, state="attached")

@@ -12,6 +12,7 @@ import pytest
 from search_driver import (
     KINDS,
     RESULT_LINKS,
+    SEARCH_COMPLETE,
     SEARCH_INPUT,
     SEARCH_READY,
     Recall,
@@ -91,7 +92,7 @@ def test_a_page_loads_its_language_index_only_when_search_opens(browser, server,
     assert response.value.ok
     results = search(page, "GAP-10")
     assert results and {result.lang for result in results} == {lang}
-    page.wait_for_selector(f"{SEARCH_INPUT}[data-search-index='complete']", state="attached")
+    page.wait_for_selector(SEARCH_COMPLETE, state="attached")
     # The words that find its entries unseen follow, once the index is built.
     assert [path for path in requested if "search_index" in path] == [
         f"/search/search_index.{lang}.json",
@@ -113,10 +114,7 @@ def test_a_query_answered_before_the_unseen_words_arrive_is_answered_again(brows
     page.wait_for_function(SEARCH_READY)
     page.fill(SEARCH_INPUT, text)
     page.keyboard.press("End")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent"
-        " !== JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
-    )
+    page.wait_for_function(f"() => !({SEARCH_READY})()")
     page.wait_for_timeout(200)
     for _ in range(250):
         if held:
@@ -124,10 +122,10 @@ def test_a_query_answered_before_the_unseen_words_arrive_is_answered_again(brows
         page.wait_for_timeout(20)
     assert held, "the unseen words are asked for once the index is built"
     assert page.locator(f'{RESULT_LINKS}[href*="#{clause}"]').count() == 0, "not found from the words shown"
-    assert page.get_attribute(SEARCH_INPUT, "data-search-index") is None
+    assert page.locator(SEARCH_COMPLETE).count() == 0
     held[0].continue_()
     page.wait_for_selector(f'{RESULT_LINKS}[href*="#{clause}"]', state="attached")
-    assert page.get_attribute(SEARCH_INPUT, "data-search-index") == "complete"
+    assert page.locator(SEARCH_COMPLETE).count() == 1
     assert page.input_value(SEARCH_INPUT) == text
     context.close()
 

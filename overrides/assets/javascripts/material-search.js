@@ -386,23 +386,20 @@
     var started = searchOpened.then(function () {
       var worker = new ThemeWorker(url, options);
       worker.addEventListener("message", function (event) {
+        if (event.data && event.data.type === SEARCH_READY && ++builds > 1) {
+          indexComplete();
+          if (lastQuery !== null && !askedSinceRebuild) proxy.postMessage({ type: SEARCH_QUERY, data: lastQuery });
+          return;
+        }
         if (event.data && event.data.type === SEARCH_READY) {
-          builds += 1;
-          if (builds === 1 && extraWordsAddress && ownSetup) {
-            fetch(extraWordsAddress)
-              .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(response.status)); })
-              .then(function (words) {
-                askedSinceRebuild = false;
-                worker.postMessage(withExtraWords(words));
-              })
-              .catch(function (error) { console.warn("material-search.js: the unseen words did not load", error); });
-          } else {
-            indexComplete();
-          }
-          if (builds > 1) {
-            if (lastQuery !== null && !askedSinceRebuild) proxy.postMessage({ type: SEARCH_QUERY, data: lastQuery });
-            return;
-          }
+          if (!extraWordsAddress || !ownSetup) indexComplete();
+          else fetch(extraWordsAddress)
+            .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(response.status)); })
+            .then(function (words) {
+              askedSinceRebuild = false;
+              worker.postMessage(withExtraWords(words));
+            })
+            .catch(function (error) { console.warn("material-search.js: the unseen words did not load", error); });
         }
         proxy.dispatchEvent(new MessageEvent("message", { data: fromWorker(event.data) }));
       });

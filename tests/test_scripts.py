@@ -108,3 +108,30 @@ def test_no_page_has_an_event_handler_attribute_or_a_javascript_url(site):
                 if name.lower().startswith("on") or any(JAVASCRIPT_URL.match(item) for item in values):
                     found.append(f"{html.relative_to(site)}: <{element.name} {name}={value!r}>")
     assert not found, found
+
+
+# The order the site's script files rely on: material-search.js and material-start.js before the
+# theme's bundle (each says why at its top), the reader's scripts after it.
+SCRIPT_FILES_IN_ORDER = ["material-search.js", "material-start.js", "bundle", "reader.js", "terms.js", "related.js"]
+
+
+def script_files(html: Path) -> list[tuple[str, bool]]:
+    """Each script file a page loads, in order: its name (the bundle's without its hash) and
+    whether it is deferred and nothing else (neither async nor a module)."""
+    files = []
+    for script in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all("script", src=True):
+        name = urlsplit(script["src"]).path.rsplit("/", 1)[-1]
+        plainly_deferred = script.has_attr("defer") and not script.has_attr("async") and not script.get("type")
+        files.append((re.sub(r"^bundle\.[0-9a-f]+\.min\.js$", "bundle", name), plainly_deferred))
+    return files
+
+
+def test_every_page_defers_its_script_files_in_the_order_they_rely_on(site):
+    """Deferred, the scripts keep their order and run once the page is parsed, and the first paint
+    waits for the HTML and the style sheets alone (the bundle is 35 KiB gzip). The single-file
+    downloads load none."""
+    found = {str(html.relative_to(site)): script_files(html) for html in pages(site)}
+    with_scripts = {page: files for page, files in found.items() if files}
+    assert set(found) - set(with_scripts) == {str(html.relative_to(site)) for html in (site / "downloads").glob("*.html")}
+    expected = [(name, True) for name in SCRIPT_FILES_IN_ORDER]
+    assert {page: files for page, files in with_scripts.items() if files != expected} == {}

@@ -34,7 +34,7 @@
     var url = new URL(window.location.href);
     if (value === fallback) url.searchParams.delete(name);
     else url.searchParams.set(name, value);
-    window.history.replaceState(null, "", url);
+    window.history.replaceState(window.history.state, "", url);
   }
 
   function press(buttons, isPressed) {
@@ -210,28 +210,56 @@
     );
   });
 
-  /* The address follows the clause being read: the last clause whose label has passed the
-     line a third down the window. The observer calls back only when a label crosses that
-     line (or the top), not on every scroll; replaceState adds no history entry and moves
-     nothing. Only the reader's own scrolling (wheel, touch, keys, a drag) moves the address:
-     the browser's own scroll to the clause of a link, and the layout settling as the page
-     loads, leave a link to a clause as it was. */
-  var labels = Array.prototype.slice.call(document.querySelectorAll(".clause > .clause-label[id]"));
-  if (labels.length && "IntersectionObserver" in window) {
+  /* The address follows the clause (or part) being read: the entry the theme's contents list
+     marks, found as it does (its components/toc): the last heading it lists whose offset in
+     the page, less a line at the header's height plus 0.8 × the grid's margin inside <main>,
+     is above the scroll position, or the last one once the page is scrolled to its end.
+     site.css sets that margin so that the line is just below the reader bar. The observer
+     calls back only when a heading crosses the line or the window's bottom, or the footer
+     comes into full view, not on every scroll; it is set up in the next frame, which lays the
+     page out anyway, so that measuring the line forces no layout of its own. replaceState adds
+     no history entry, moves nothing and keeps the entry's state (related.js keeps the open
+     related lists there). Only the reader's own scrolling (wheel, touch, keys, a
+     drag) moves the address: the browser's own scroll to the clause of a link, and the layout
+     settling as the page loads, leave a link to a clause as it was. */
+  var contents = document.querySelector('.md-sidebar--secondary [data-md-component="toc"]');
+  var headings = contents ? Array.prototype.map.call(contents.querySelectorAll("a.md-nav__link"), function (link) {
+    return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  }).filter(Boolean) : [];
+  var main = document.querySelector('[data-md-component="main"]');
+  var header = document.querySelector('[data-md-component="header"]');
+  if (headings.length && main && header && "IntersectionObserver" in window) {
     var current = window.location.hash.slice(1);
     var reading = false;
-    var observer = new IntersectionObserver(function () {
+    var readingLine = function () {
+      return header.offsetHeight + 0.8 * (main.firstElementChild.offsetTop - main.offsetTop);
+    };
+    var pageOffset = function (element) {
+      var offset = 0;
+      for (; element; element = element.offsetParent) offset += element.offsetTop;
+      return offset;
+    };
+    var followTheReader = function () {
       if (!reading) return;
-      var line = window.innerHeight / 3;
-      var passed = labels.filter(function (label) { return label.getBoundingClientRect().top < line; }).pop();
+      var line = readingLine();
+      var atEnd = window.scrollY + window.innerHeight >= Math.floor(document.body.offsetHeight);
+      var passed = atEnd ? headings[headings.length - 1] : headings.filter(function (heading) {
+        return pageOffset(heading) - line < window.scrollY;
+      }).pop();
       var id = passed ? passed.id : "";
       if (id === current) return;
       current = id;
       var url = new URL(window.location.href);
       url.hash = id;
-      window.history.replaceState(null, "", id ? url : url.href.split("#")[0]);
-    }, { rootMargin: "0px 0px -66% 0px" });
-    labels.forEach(function (label) { observer.observe(label); });
+      window.history.replaceState(window.history.state, "", id ? url : url.href.split("#")[0]);
+    };
+    window.requestAnimationFrame(function () {
+      var margin = -Math.round(readingLine()) + "px 0px 0px 0px";
+      var observer = new IntersectionObserver(followTheReader, { rootMargin: margin, threshold: [0, 1] });
+      headings.concat(document.querySelector(".md-footer") || []).forEach(function (target) {
+        observer.observe(target);
+      });
+    });
     ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (type) {
       window.addEventListener(type, function () { reading = true; }, { passive: true, once: true });
     });

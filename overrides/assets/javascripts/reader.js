@@ -219,24 +219,21 @@
      comes into full view, not on every scroll; it is set up in the next frame, which lays the
      page out anyway, so that measuring the line forces no layout of its own. replaceState adds
      no history entry, moves nothing and keeps the entry's state (related.js keeps the open
-     related lists there). Only the reader's own scrolling (wheel, touch, keys, a
-     drag) moves the address: the browser's own scroll to the clause of a link, and the layout
-     settling as the page loads, leave a link to a clause as it was. */
-  var contents = document.querySelector('.md-sidebar--secondary [data-md-component="toc"]');
-  var headings = contents ? Array.prototype.map.call(contents.querySelectorAll("a.md-nav__link"), function (link) {
-    return document.getElementById(decodeURIComponent(link.hash.slice(1)));
-  }).filter(Boolean) : [];
-  var main = document.querySelector('[data-md-component="main"]');
-  var header = document.querySelector('[data-md-component="header"]');
-  if (headings.length && main && header && "IntersectionObserver" in window) {
+     related lists there). Only the reader's own scrolling (wheel, touch, keys, a drag) moves
+     the address: the browser's own scroll to the clause of a link, and the layout settling as
+     the page loads, leave a link to a clause as it was. */
+  var headings = Array.prototype.map.call(document.querySelectorAll(".md-sidebar--secondary .md-nav__link"), function (link) {
+    return document.getElementById(link.hash.slice(1));
+  }).filter(Boolean);
+  if (headings.length && "IntersectionObserver" in window) {
     var current = window.location.hash.slice(1);
     var reading = false;
+    var main = document.querySelector(".md-main");
     var readingLine = function () {
-      return header.offsetHeight + 0.8 * (main.firstElementChild.offsetTop - main.offsetTop);
+      return document.querySelector(".md-header").offsetHeight + 0.8 * (main.firstElementChild.offsetTop - main.offsetTop);
     };
     var pageOffset = function (element) {
-      var offset = 0;
-      for (; element; element = element.offsetParent) offset += element.offsetTop;
+      for (var offset = 0; element; element = element.offsetParent) offset += element.offsetTop;
       return offset;
     };
     var followTheReader = function () {
@@ -254,9 +251,9 @@
       window.history.replaceState(window.history.state, "", id ? url : url.href.split("#")[0]);
     };
     window.requestAnimationFrame(function () {
-      var margin = -Math.round(readingLine()) + "px 0px 0px 0px";
+      var margin = -readingLine() + "px 0px 0px 0px";
       var observer = new IntersectionObserver(followTheReader, { rootMargin: margin, threshold: [0, 1] });
-      headings.concat(document.querySelector(".md-footer") || []).forEach(function (target) {
+      headings.concat(document.querySelector(".md-footer")).forEach(function (target) {
         observer.observe(target);
       });
     });

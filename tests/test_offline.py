@@ -337,8 +337,9 @@ def test_offline_search_finds_the_clause(offline_tab, offline_copy: Path, start:
     search.type(query)
     search.press("End")
     tab.locator(f'.md-search-result__list a[href$="#{clause}"]').first.wait_for()
-    results = tab.locator(".md-search-result__list a")
-    found = [urlsplit(results.nth(index).get_attribute("href")) for index in range(results.count())]
+    # Read in one go: the list is drawn again when the rest of the index arrives.
+    hrefs = tab.locator(".md-search-result__list a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    found = [urlsplit(href) for href in hrefs]
     assert all(url.scheme == "file" and url.path.endswith(".html") for url in found), found
     assert_offline(record)
 

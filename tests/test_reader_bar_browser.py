@@ -220,14 +220,12 @@ def test_the_address_follows_the_clause_being_read(browser, server, size, lang):
     for clause_id in ["gap-7", "gap-3"]:
         scroll_label_to(page, clause_id, 100)
         page.wait_for_function(f"location.hash === '#{clause_id}'")
-        if size != "390x844":  # on a phone the contents list is in the drawer
-            page.wait_for_function(f"{MARKED}.join() === '#{clause_id}'", timeout=3000)
+        page.wait_for_function(f"{MARKED}.join() === '#{clause_id}'", timeout=3000)
     page.mouse.wheel(0, -page.evaluate("window.scrollY"))
     page.wait_for_function("window.scrollY === 0")
     # at the top no clause is reached yet: the address has no fragment and no entry is marked
     page.wait_for_function("location.hash === ''")
-    if size != "390x844":
-        page.wait_for_function(f"{MARKED}.length === 0", timeout=3000)
+    page.wait_for_function(f"{MARKED}.length === 0", timeout=3000)
     assert page.evaluate("history.length") == entries, "following the text adds no history entries"
     assert errors == []
     context.close()
